@@ -1,0 +1,67 @@
+package com.customk9.helm;
+
+import static com.customk9.helm.Charts.UMBRELLA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every service subchart under customk9/charts/ meets the platform rules. A new subchart is
+ * picked up by being there; with none, there is nothing to check yet.
+ */
+class ServiceSubchartsTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceSubchartMeetsThePlatformRules() {
+        return platformRules(UMBRELLA);
+    }
+
+    @Test
+    void keepsServiceSubchartsAsChartDirectories() throws IOException {
+        Path charts = UMBRELLA.resolve("charts");
+        List<Path> others = List.of();
+        if (Files.isDirectory(charts)) {
+            try (Stream<Path> entries = Files.list(charts)) {
+                others = entries.filter(entry -> !Charts.serviceSubcharts(UMBRELLA).contains(entry)).toList();
+            }
+        }
+
+        assertEquals(List.of(), others, "charts/ may hold only chart directories, which these tests check");
+    }
+
+    /** Per subchart of {@code umbrella}: it is a conditional dependency, and what it renders passes {@link ManifestChecks}. */
+    static Stream<DynamicTest> platformRules(Path umbrella) {
+        return Charts.serviceSubcharts(umbrella).stream().flatMap(subchart -> {
+            String name = Charts.chartYaml(subchart).path("name").asText();
+            return Stream.of(
+                    dynamicTest(name + " is a dependency switched by " + name + ".enabled",
+                            () -> assertEquals(name + ".enabled", conditionOf(umbrella, name))),
+                    dynamicTest(name + " renders a compliant service", () -> {
+                        RenderedChart service = Charts.render(umbrella, name + ":\n  enabled: true\n")
+                                .ofChart(Charts.chartLabel(subchart));
+                        assertFalse(service.objects().isEmpty(), name + " rendered nothing");
+                        assertEquals(List.of(), ManifestChecks.serviceViolations(service));
+                        assertEquals(List.of(), ManifestChecks.credentialLeaks(service));
+                    }));
+        });
+    }
+
+    private static String conditionOf(Path umbrella, String subchart) {
+        for (JsonNode dependency : Charts.chartYaml(umbrella).path("dependencies")) {
+            if (subchart.equals(dependency.path("name").asText())) {
+                return dependency.path("condition").asText();
+            }
+        }
+        return "(not listed in " + umbrella.resolve("Chart.yaml") + " dependencies)";
+    }
+}
