@@ -5,22 +5,20 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * The error envelope of the public API (seed 003):
- * {@code {"error": {"code", "message", "details", "odoo_error"}}}.
+ * {@code {"error": {"code", "message", "details", "odoo_error"}}}: a stable machine-readable code, a
+ * message safe to show, field-by-field or contextual details (empty when there are none) and what
+ * Odoo answered when the error came from Odoo. Its OpenAPI schema is {@link ErrorResponsesOpenApiFilter}'s.
  */
-@Schema(name = "ErrorResponse", description = "Every error of the public API")
 public record ErrorResponse(@JsonProperty("error") Body error) {
 
-    @Schema(name = "Error")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Body(
-            @Schema(description = "Stable machine-readable code, e.g. VALIDATION_ERROR") String code,
-            @Schema(description = "Human-readable message, safe to show") String message,
-            @Schema(description = "Field-by-field or contextual details; empty when there are none") Map<String, Object> details,
-            @JsonProperty("odoo_error") @Schema(description = "The error Odoo answered, when the error came from Odoo") Map<String, Object> odooError) {
+            String code,
+            String message,
+            Map<String, Object> details,
+            @JsonProperty("odoo_error") Map<String, Object> odooError) {
     }
 
     public static ErrorResponse of(String code, String message, Map<String, ?> details, Map<String, ?> odooError) {

@@ -72,14 +72,15 @@ public class ErrorResponsesOpenApiFilter implements OASFilter {
     }
 
     private static Schema envelopeSchema() {
-        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema object = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
         Schema body = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("code", text)
-                .addProperty("message", text)
-                .addProperty("details", object)
+                .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Stable machine-readable code, e.g. VALIDATION_ERROR"))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Human-readable message, safe to show"))
+                .addProperty("details", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                        .description("Field-by-field or contextual details; empty when there are none"))
                 .addProperty("odoo_error", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                        .addType(Schema.SchemaType.NULL))
+                        .addType(Schema.SchemaType.NULL).description("What Odoo answered, when the error came from Odoo"))
                 .addRequired("code").addRequired("message");
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("The error envelope of every CustomK9 API error")

@@ -59,6 +59,11 @@ public class OutboxProducer {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /** Longer than the producer can take to report, so the relay never gives up on a send still under way. */
+    Duration guardTimeout() {
+        return config.sendTimeout().multipliedBy(2).plusSeconds(5);
+    }
+
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
@@ -74,14 +79,17 @@ public class OutboxProducer {
             }
         });
         config.bootstrapServers().ifPresent(servers -> settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
-        long sendTimeout = config.sendTimeout().toMillis();
+        // The producer itself guarantees a callback within max.block + delivery.timeout: a send
+        // either fails in that time, or the record is on the broker. Nothing is retried behind
+        // the relay's back after it gave up.
+        long sendTimeout = Math.max(config.sendTimeout().toMillis(), 1_000L);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(sendTimeout, 2_000L));
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeout, 5_000L));
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(sendTimeout, 5_000L));
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout / 2);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (sendTimeout / 2));
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout);
         settings.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         return settings;

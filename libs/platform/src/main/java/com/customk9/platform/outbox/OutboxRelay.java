@@ -150,7 +150,7 @@ public class OutboxRelay {
         }
         PendingEvent event = events.get(index);
         return producer.send(event)
-                .ifNoItem().after(config.sendTimeout()).fail()
+                .ifNoItem().after(producer.guardTimeout()).fail()
                 .emitOn(onRelayContext())
                 .map(metadata -> {
                     pass.sent(event.id());
