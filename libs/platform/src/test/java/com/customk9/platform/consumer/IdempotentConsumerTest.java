@@ -21,7 +21,6 @@ import com.customk9.platform.event.CloudEvent;
 import com.customk9.platform.event.CloudEventCodec;
 import com.customk9.platform.support.Db;
 import com.customk9.platform.support.KennelVisitConsumer;
-import com.customk9.platform.support.TestBroker;
 import com.customk9.platform.testing.KafkaBrokerResource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -43,10 +42,6 @@ class IdempotentConsumerTest {
     CloudEventCodec codec;
     @Inject
     Pool pool;
-
-    static {
-        TestBroker.class.getName();
-    }
 
     private static CloudEvent visit(String kennel) {
         return CloudEvent.of("/customk9/platform-tests", "com.customk9.test.kennel.visited", kennel,

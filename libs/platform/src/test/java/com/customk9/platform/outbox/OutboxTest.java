@@ -26,7 +26,6 @@ import com.customk9.platform.event.CloudEventCodec;
 import com.customk9.platform.support.Db;
 import com.customk9.platform.support.KennelService;
 import com.customk9.platform.support.Records;
-import com.customk9.platform.support.TestBroker;
 import com.customk9.platform.testing.KafkaBrokerResource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -50,10 +49,6 @@ class OutboxTest {
     CloudEventCodec codec;
     @Inject
     Pool pool;
-
-    static {
-        TestBroker.class.getName();
-    }
 
     private static String newTopic() {
         return Records.singlePartitionTopic(KafkaBrokerResource.bootstrapServers());

@@ -20,17 +20,12 @@ import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
-import com.customk9.platform.support.TestBroker;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What every service inherits: health, metrics, OpenAPI, request ids in the logs. */
 @QuarkusTest
 class ConventionsTest {
-
-    static {
-        TestBroker.class.getName();
-    }
 
     @Test
     void livenessChecksNoDependency() {

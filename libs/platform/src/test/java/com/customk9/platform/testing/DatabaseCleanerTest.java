@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.customk9.platform.support.Db;
-import com.customk9.platform.support.TestBroker;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,10 +21,6 @@ class DatabaseCleanerTest {
 
     @Inject
     Pool pool;
-
-    static {
-        TestBroker.class.getName();
-    }
 
     private void insertKennel(String name) {
         pool.preparedQuery("insert into kennel (name) values ($1)").execute(Tuple.of(name)).await().indefinitely();
