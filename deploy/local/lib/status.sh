@@ -7,6 +7,6 @@ print_status_table() {
   postgres_status_row || healthy=1
   redis_status_row || healthy=1
   kafka_status_row || healthy=1
-  # Later issues add the Odoo emulator and the services (and the gateway address) here.
+  services_status_rows || healthy=1
   return "$healthy"
 }
