@@ -53,9 +53,9 @@ service_up() {
   port_open "$SERVICE_HOST" "$port" && die "port $port is taken by another process: cannot start $name"
   info "starting $name on $SERVICE_HOST:$port"
   printf '\n=== %s: deploy/local/up starts %s\n' "$(date -Is)" "$name" >>"$log"
-  (cd "$PROJECT_ROOT/$module" && nohup java "${SERVICE_JVM_OPTS[@]}" -jar "$(service_jar "$module")" \
-    >>"$log" 2>&1 </dev/null &
-    echo "$!" >"$PID_DIR/$name.pid")
+  (cd "$PROJECT_ROOT/$module" && exec nohup java "${SERVICE_JVM_OPTS[@]}" -jar "$(service_jar "$module")" \
+    >>"$log" 2>&1 </dev/null) &
+  echo "$!" >"$PID_DIR/$name.pid"
   mark_started "$name"
   if ! wait_until "$SERVICE_START_TIMEOUT" service_ready "$port" "$path"; then
     tail -n 30 "$log" >&2
@@ -87,7 +87,7 @@ services_down() {
 }
 
 services_status_rows() {
-  local name module port path pid state healthy=0
+  local name module port path pid state owner healthy=0
   while read -r name module port path; do
     pid=$(service_pid "$name" "$module") || pid=-
     if service_ready "$port" "$path"; then
@@ -97,7 +97,8 @@ services_status_rows() {
     else
       state=down && healthy=1
     fi
-    print_table_row "$name" "$SERVICE_HOST:$port" "$state" "$pid" "$(owner_of "$name")"
+    if [[ $state == down ]]; then owner=-; else owner=$(owner_of "$name"); fi
+    print_table_row "$name" "$SERVICE_HOST:$port" "$state" "$pid" "$owner"
   done < <(service_lines)
   return "$healthy"
 }

@@ -1,0 +1,27 @@
+package com.customk9.odoo.client.error;
+
+import java.util.Map;
+
+import com.customk9.platform.error.ApiException;
+import com.customk9.platform.error.ErrorCode;
+
+/** Odoo refused a user's login or password ({@code AccessDenied}, a 401 from /api/v2): 401. */
+public class OdooAuthenticationException extends ApiException implements OdooFailure {
+
+    private final Map<String, Object> odooError;
+
+    public OdooAuthenticationException(Map<String, ?> odooError) {
+        super(ErrorCode.UNAUTHORIZED, "Invalid credentials", null);
+        this.odooError = OdooErrors.copy(odooError);
+    }
+
+    @Override
+    public Map<String, Object> odooError() {
+        return odooError;
+    }
+
+    @Override
+    public String outcome() {
+        return "authentication";
+    }
+}
