@@ -40,7 +40,7 @@ public class BodySizeLimitFilter {
         this.mapper = mapper;
     }
 
-    void register(@Observes Filters filters) {
+    public void register(@Observes Filters filters) {
         if (maxBodySize.isEmpty()) {
             return;
         }

@@ -14,7 +14,7 @@ public class RequestIdFilter {
     /** Runs before the application's routes and before the body is read. */
     static final int PRIORITY = 10_000;
 
-    void register(@Observes Filters filters) {
+    public void register(@Observes Filters filters) {
         filters.register(context -> {
             String id = RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER));
             MDC.put(RequestIds.MDC_KEY, id);
