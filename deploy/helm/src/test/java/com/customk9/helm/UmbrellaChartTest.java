@@ -142,8 +142,9 @@ class UmbrellaChartTest {
                   enabled: false
                 """);
 
-        assertEquals(2, defaults.objectsOfKind("NetworkPolicy").size());
-        assertEquals(List.of(), rendered.objectsOfKind("NetworkPolicy"));
+        // The umbrella's own policies; each service subchart keeps the one for its pods.
+        assertEquals(2, defaults.ofChart("customk9-0.1.0").objectsOfKind("NetworkPolicy").size());
+        assertEquals(List.of(), rendered.ofChart("customk9-0.1.0").objectsOfKind("NetworkPolicy"));
         assertEquals(1, rendered.objectsOfKind("ConfigMap").size());
     }
 }

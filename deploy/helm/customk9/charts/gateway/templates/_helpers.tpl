@@ -1,0 +1,14 @@
+{{/*
+The URL of a service the gateway routes to: upstreams.<service> when set, else this release's
+Service of that name (http://<release>-<service>:8080). Argument: (list . "<service>").
+*/}}
+{{- define "gateway.upstream" -}}
+{{- $context := index . 0 -}}
+{{- $service := index . 1 -}}
+{{- $configured := index $context.Values.upstreams $service | default "" -}}
+{{- if $configured -}}
+{{- $configured -}}
+{{- else -}}
+{{- printf "http://%s-%s:8080" $context.Release.Name $service -}}
+{{- end -}}
+{{- end -}}

@@ -1,0 +1,49 @@
+package com.customk9.gateway.auth;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.customk9.gateway.redis.RedisAvailability;
+import com.customk9.gateway.route.GatewayConfig;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+
+/**
+ * The denylist auth-service keeps in Redis at logout: {@code auth:revoked-jti:<jti>}, expiring
+ * when the token would have. While Redis is down the answer depends on
+ * {@code customk9.gateway.jwt.revocation-fail-open}: "not revoked" (the default, the token is
+ * short-lived) or a {@link RedisAvailability.RedisUnavailableException} (503).
+ */
+@ApplicationScoped
+public class RevokedTokens {
+
+    private static final Logger LOG = Logger.getLogger(RevokedTokens.class);
+
+    private final RedisAPI redisApi;
+    private final RedisAvailability redis;
+    private final String prefix;
+    private final boolean failOpen;
+
+    public RevokedTokens(RedisAPI redisApi, RedisAvailability redis, GatewayConfig config) {
+        this.redisApi = redisApi;
+        this.redis = redis;
+        this.prefix = config.jwt().revokedJtiPrefix();
+        this.failOpen = config.jwt().revocationFailOpen();
+    }
+
+    public Future<Boolean> isRevoked(String tokenId) {
+        return redis.call(() -> redisApi.exists(List.of(prefix + tokenId)))
+                .map(reply -> reply.toInteger() > 0)
+                .recover(error -> {
+                    if (failOpen) {
+                        LOG.debugf("Revocation of %s not checked: %s", tokenId, error.toString());
+                        return Future.succeededFuture(false);
+                    }
+                    return Future.failedFuture(new RedisAvailability.RedisUnavailableException(error.toString()));
+                });
+    }
+}

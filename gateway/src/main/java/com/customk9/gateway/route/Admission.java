@@ -1,0 +1,153 @@
+package com.customk9.gateway.route;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.customk9.gateway.auth.Caller;
+import com.customk9.gateway.auth.JwtVerifier;
+import com.customk9.gateway.auth.KeysUnavailableException;
+import com.customk9.gateway.auth.RevokedTokens;
+import com.customk9.gateway.ratelimit.RateLimitDecision;
+import com.customk9.gateway.ratelimit.RateLimitHeaders;
+import com.customk9.gateway.ratelimit.RateLimiter;
+import com.customk9.gateway.route.GatewayConfig.RateLimitKey;
+import com.customk9.platform.error.ErrorCode;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Whether a request may pass the gateway, in this order:
+ * <ol>
+ * <li>the bearer token, if any, is verified (signature, claims) without I/O once the keys are known;</li>
+ * <li>the request is counted against its rate-limit bucket: the route's own when it has a limit, else the
+ * default one; per JWT subject when the token verified, else per client IP (so invalid tokens are
+ * throttled too), or per API key on API-key routes; the limit headers go on the response whatever follows;
+ * the token's revocation is looked up in Redis at the same time;</li>
+ * <li>429 over the limit; then on protected routes 401 without a valid, unrevoked token and 403 without one
+ * of the route's roles. Public routes let everyone through.</li>
+ * </ol>
+ * The future holds the verified caller (null for anonymous) or fails with a {@link Refusal}.
+ */
+@ApplicationScoped
+public class Admission {
+
+    private static final Logger LOG = Logger.getLogger(Admission.class);
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    private final JwtVerifier verifier;
+    private final RevokedTokens revokedTokens;
+    private final RateLimiter limiter;
+    private final GatewayConfig.RateLimit limits;
+
+    public Admission(JwtVerifier verifier, RevokedTokens revokedTokens, RateLimiter limiter, GatewayConfig config) {
+        this.verifier = verifier;
+        this.revokedTokens = revokedTokens;
+        this.limiter = limiter;
+        this.limits = config.rateLimit();
+    }
+
+    public Future<Caller> admit(RoutingContext context, Route route) {
+        HttpServerRequest request = context.request();
+        String clientIp = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        if (route.rateLimitKey() == RateLimitKey.API_KEY) {
+            String apiKey = apiKey(request);
+            String identity = apiKey == null ? "ip:" + clientIp : "key:" + sha256(apiKey);
+            int limit = route.rateLimit().orElse(apiKey == null ? limits.anonymous() : limits.authenticated());
+            return rateLimit(context, route, identity, limit).map(decision -> (Caller) null);
+        }
+        String token = bearerToken(request);
+        Future<Caller> verified = token == null ? Future.succeededFuture() : verifier.verify(token);
+        return verified.transform(verification -> {
+            Caller caller = verification.succeeded() ? verification.result() : null;
+            String identity = caller != null ? "user:" + caller.subject() : "ip:" + clientIp;
+            int limit = route.rateLimit().orElse(caller != null ? limits.authenticated() : limits.anonymous());
+            Future<RateLimitDecision> counted = rateLimit(context, route, identity, limit);
+            Future<Boolean> revoked = caller == null ? Future.succeededFuture(false) : revokedTokens.isRevoked(caller.tokenId());
+            return Future.join(counted, revoked).transform(ignored -> {
+                RateLimitDecision decision = counted.result();
+                if (decision != null && !decision.allowed()) {
+                    return Future.failedFuture(new Refusal(ErrorCode.TOO_MANY_REQUESTS,
+                            "Too many requests: the limit is " + decision.limit() + " per window, try again in "
+                                    + decision.resetSeconds() + " s",
+                            Map.of("limit", decision.limit(), "retry_after", decision.resetSeconds())));
+                }
+                return decide(route, token, caller, verification.cause(), revoked);
+            });
+        });
+    }
+
+    private Future<Caller> decide(Route route, String token, Caller caller, Throwable rejection, Future<Boolean> revoked) {
+        if (rejection != null) {
+            LOG.debugf("Token refused: %s", rejection.getMessage());
+        }
+        boolean isRevoked = revoked.succeeded() && Boolean.TRUE.equals(revoked.result());
+        if (route.publicRoute()) {
+            return Future.succeededFuture(caller == null || isRevoked || revoked.failed() ? null : caller);
+        }
+        if (token == null) {
+            return Future.failedFuture(new Refusal(ErrorCode.UNAUTHORIZED, "Authentication required"));
+        }
+        if (rejection instanceof KeysUnavailableException) {
+            return Future.failedFuture(new Refusal(ErrorCode.SERVICE_UNAVAILABLE,
+                    "Access tokens cannot be verified right now, try again shortly"));
+        }
+        if (caller == null) {
+            return Future.failedFuture(new Refusal(ErrorCode.UNAUTHORIZED, "Invalid or expired access token"));
+        }
+        if (revoked.failed()) {
+            return Future.failedFuture(new Refusal(ErrorCode.SERVICE_UNAVAILABLE,
+                    "Access tokens cannot be checked right now, try again shortly"));
+        }
+        if (isRevoked) {
+            return Future.failedFuture(new Refusal(ErrorCode.UNAUTHORIZED, "The access token has been revoked"));
+        }
+        if (!caller.hasAnyRole(route.roles())) {
+            return Future.failedFuture(new Refusal(ErrorCode.FORBIDDEN, "Your account may not use this resource"));
+        }
+        return Future.succeededFuture(caller);
+    }
+
+    private Future<RateLimitDecision> rateLimit(RoutingContext context, Route route, String identity, int limit) {
+        if (!limits.enabled()) {
+            return Future.succeededFuture();
+        }
+        String bucket = (route.rateLimit().isPresent() ? route.name() : "default") + ":" + identity;
+        return limiter.check(bucket, limit).onSuccess(decision -> RateLimitHeaders.write(context.response().headers(), decision));
+    }
+
+    static String bearerToken(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || authorization.length() < 8 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static String apiKey(HttpServerRequest request) {
+        String key = request.getHeader(API_KEY_HEADER);
+        if (key != null && !key.isBlank()) {
+            return key.trim();
+        }
+        return bearerToken(request);
+    }
+
+    private static String sha256(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

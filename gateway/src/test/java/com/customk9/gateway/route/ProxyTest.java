@@ -1,0 +1,155 @@
+package com.customk9.gateway.route;
+
+import static com.customk9.gateway.support.Clients.anonymous;
+import static com.customk9.gateway.support.Clients.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import com.customk9.gateway.support.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class ProxyTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void forwardsMethodPathQueryAndBodyToTheRoutesUpstream() {
+        JsonPath echoed = anonymous().contentType("application/json").body("{\"email\":\"a@b.c\",\"password\":\"x\"}")
+                .urlEncodingEnabled(false)
+                .when().post("/api/auth/login?next=%2Fhome&tag=a%20b")
+                .then().statusCode(200).header("X-Upstream", "echo")
+                .extract().jsonPath();
+        assertThat(echoed.getString("method")).isEqualTo("POST");
+        assertThat(echoed.getString("path")).isEqualTo("/api/auth/login");
+        assertThat(echoed.getString("query")).isEqualTo("next=%2Fhome&tag=a%20b");
+        assertThat(echoed.getString("body")).isEqualTo("{\"email\":\"a@b.c\",\"password\":\"x\"}");
+        assertThat(echoed.getString("headers.content-type")).startsWith("application/json");
+    }
+
+    @Test
+    void forwardsEveryMethodWithTheCallersAuthorizationUnchanged() {
+        String token = Tokens.forUser("u-methods", "client");
+        for (String method : List.of("GET", "PUT", "PATCH", "DELETE")) {
+            JsonPath echoed = bearer(token).contentType("application/json").body(method.equals("GET") ? "" : "{\"name\":\"Rex\"}")
+                    .when().request(method, "/api/dogs/5")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(echoed.getString("method")).isEqualTo(method);
+            assertThat(echoed.getString("path")).isEqualTo("/api/dogs/5");
+            assertThat(echoed.getString("headers.authorization")).isEqualTo("Bearer " + token);
+        }
+    }
+
+    @Test
+    void passesTheUpstreamsStatusAndBodyThrough() {
+        anonymous().when().get("/api/blog/posts?status=418")
+                .then().statusCode(418).header("X-Upstream", "echo").body("path", equalTo("/api/blog/posts"));
+        anonymous().when().get("/api/blog/posts/404?status=404")
+                .then().statusCode(404).body("method", equalTo("GET"));
+    }
+
+    @Test
+    void keepsTheCallersRequestIdAndCreatesOneWhenMissing() {
+        anonymous().header("X-Request-Id", "trace-abc.123").when().get("/api/blog/posts")
+                .then().statusCode(200).header("X-Request-Id", "trace-abc.123")
+                .body("headers.x-request-id", equalTo("trace-abc.123"));
+        Response created = anonymous().when().get("/api/blog/posts");
+        String id = created.header("X-Request-Id");
+        assertThat(id).isNotBlank();
+        assertThat(created.jsonPath().getString("headers.x-request-id")).isEqualTo(id);
+    }
+
+    @Test
+    void setsForwardedHeadersFromTheConnectionNotFromTheCaller() {
+        JsonPath echoed = anonymous().header("X-Forwarded-Host", "evil.example").header("Forwarded", "for=1.2.3.4")
+                .when().get("/api/blog/posts").then().statusCode(200).extract().jsonPath();
+        assertThat(echoed.getString("headers.x-forwarded-for")).startsWith("10.");
+        assertThat(echoed.getString("headers.x-forwarded-proto")).isEqualTo("http");
+        assertThat(echoed.getString("headers.x-forwarded-host")).endsWith(":18080").doesNotContain("evil");
+        assertThat(echoed.getString("headers.forwarded")).isNull();
+    }
+
+    @Test
+    void stripsHopByHopHeadersBothWays() {
+        Response response = anonymous()
+                .header("Connection", "X-Hop-Request")
+                .header("X-Hop-Request", "private to the first hop")
+                .header("Proxy-Authorization", "Basic c2VjcmV0")
+                .header("Keep-Alive", "timeout=5")
+                .header("X-Kept", "yes")
+                .when().get("/api/blog/posts");
+        response.then().statusCode(200)
+                .body("headers.x-hop-request", nullValue())
+                .body("headers.proxy-authorization", nullValue())
+                .body("headers.keep-alive", nullValue())
+                .body("headers.x-kept", equalTo("yes"));
+        assertThat(response.header("X-Hop-Response")).isNull();
+        assertThat(response.header("Keep-Alive")).isNull();
+        assertThat(response.headers().getValues("Set-Cookie")).containsExactly("a=1", "b=2");
+        assertThat(response.header("X-Frame-Options")).as("the gateway's security headers win").isEqualTo("DENY");
+    }
+
+    @Test
+    void streamsLargeBodiesBothWays() throws Exception {
+        String token = Tokens.forUser("u-streams", "client");
+        byte[] upload = new byte[20 * 1024 * 1024];
+        new Random(7).nextBytes(upload);
+        // Unknown length: the body goes up chunked and is streamed, never held whole by the gateway.
+        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/files/upload"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(upload)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).isEqualTo(200);
+        JsonPath echoed = JsonPath.from(uploaded.body());
+        assertThat(echoed.getLong("body_length")).isEqualTo(upload.length);
+        assertThat(echoed.getString("body_sha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(upload)));
+        assertThat(echoed.getString("headers.transfer-encoding")).isEqualTo("chunked");
+
+        long size = 64L * 1024 * 1024;
+        HttpResponse<InputStream> download = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/files/big?bytes=" + size))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(download.statusCode()).isEqualTo(200);
+        long received = 0;
+        try (InputStream body = download.body()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = body.read(buffer)) != -1;) {
+                received += read;
+            }
+        }
+        assertThat(received).isEqualTo(size);
+    }
+
+    @Test
+    void resolvesDotSegmentsBeforeChoosingTheRoute() throws Exception {
+        // A public prefix followed by "..": it must be judged (and forwarded) as the path it resolves to.
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/auth/login/../../dogs/1"))
+                .header("X-Forwarded-For", "10.9.9.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"code\":\"UNAUTHORIZED\"");
+    }
+
+    @Test
+    void answersUnknownPathsWithTheNotFoundEnvelope() {
+        anonymous().when().get("/api/no-such-thing")
+                .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        anonymous().when().get("/api/dogsled")
+                .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+    }
+}
