@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # The suite's own processes (the Odoo emulator, the services, the gateway), listed in
 # deploy/local/services as "NAME MODULE PORT READY_PATH", built with the Maven wrapper and run
-# from their Quarkus fast-jar on 127.0.0.1.
+# from their Quarkus fast-jar on 127.0.0.1, with deploy/local/config/NAME.properties (local-only
+# settings such as the shared webhook secret) when it exists.
 
 SERVICES_FILE=$LOCAL_DIR/services
 SERVICE_HOST=127.0.0.1
@@ -53,7 +54,9 @@ service_up() {
   port_open "$SERVICE_HOST" "$port" && die "port $port is taken by another process: cannot start $name"
   info "starting $name on $SERVICE_HOST:$port"
   printf '\n=== %s: deploy/local/up starts %s\n' "$(date -Is)" "$name" >>"$log"
-  (cd "$PROJECT_ROOT/$module" && exec nohup java "${SERVICE_JVM_OPTS[@]}" -jar "$(service_jar "$module")" \
+  local config=() settings=$LOCAL_DIR/config/$name.properties
+  [[ -f $settings ]] && config=("-Dquarkus.config.locations=$settings")
+  (cd "$PROJECT_ROOT/$module" && exec nohup java "${SERVICE_JVM_OPTS[@]}" "${config[@]}" -jar "$(service_jar "$module")" \
     >>"$log" 2>&1 </dev/null) &
   echo "$!" >"$PID_DIR/$name.pid"
   mark_started "$name"

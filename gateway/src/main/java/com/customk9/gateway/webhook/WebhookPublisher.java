@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -18,6 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.customk9.gateway.route.GatewayConfig;
 import com.customk9.platform.event.CloudEvent;
 
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -25,13 +29,17 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * Puts verified webhooks on {@code odoo.webhooks}: idempotent producer, {@code acks=all}, so the
  * item arrives only once every in-sync replica has the record. Its own timeouts bound a send to
- * {@code send-timeout}; the producer is created on first use, so the gateway starts without a broker.
+ * {@code send-timeout}. The producer is created and the topic's metadata fetched in the background
+ * at start-up: Odoo gives a webhook one second and never retries, too little for a cold producer.
+ * The gateway still starts without a broker.
  */
 @ApplicationScoped
 public class WebhookPublisher {
 
     private final Map<String, Object> kafkaConfig;
     private final GatewayConfig.Webhook config;
+    private static final Logger LOG = Logger.getLogger(WebhookPublisher.class);
+
     private Producer<String, String> producer;
 
     public WebhookPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, GatewayConfig config) {
@@ -55,6 +63,16 @@ public class WebhookPublisher {
                 emitter.fail(e);
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    public void warmUp(@Observes StartupEvent started) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                producer().partitionsFor(config.topic());
+            } catch (RuntimeException e) {
+                LOG.warnf("Kafka is not reachable yet for %s; webhooks will wait for it: %s", config.topic(), e.toString());
+            }
+        });
     }
 
     private synchronized Producer<String, String> producer() {

@@ -14,8 +14,11 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How often the relay looks for pending events, in the scheduler's notation ({@code 0.5s}, {@code 2s}). */
-    @WithDefault("0.5s")
+    /**
+     * How often the relay looks for pending events, in the scheduler's notation ({@code 1s}, {@code 5s});
+     * Quarkus' scheduler runs nothing more often than once a second.
+     */
+    @WithDefault("1s")
     String pollInterval();
 
     /** How long after start-up the relay first looks. */

@@ -75,7 +75,7 @@ public class OutboxRelay {
         registry.gauge("customk9.outbox.pending", pending);
     }
 
-    @Scheduled(every = "${customk9.outbox.poll-interval:0.5s}", delayed = "${customk9.outbox.start-delay:0s}",
+    @Scheduled(every = "${customk9.outbox.poll-interval:1s}", delayed = "${customk9.outbox.start-delay:0s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
     Uni<Void> poll() {
         if (Instant.now().isBefore(pausedUntil)) {
