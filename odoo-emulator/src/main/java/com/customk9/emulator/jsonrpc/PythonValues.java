@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.customk9.emulator.orm.PythonTypes;
+
 /**
  * Reads JSON values the way Odoo's Python code would receive them, raising the TypeError or
  * ValueError Python would raise for a value of the wrong kind.
@@ -16,28 +18,7 @@ public final class PythonValues {
     }
 
     public static String typeName(Object value) {
-        if (value == null || value == OdooJson.NULL) {
-            return "NoneType";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-            return "int";
-        }
-        if (value instanceof Number) {
-            return "float";
-        }
-        if (value instanceof String) {
-            return "str";
-        }
-        if (value instanceof List<?>) {
-            return "list";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "dict";
-        }
-        return "object";
+        return PythonTypes.nameOf(value == OdooJson.NULL ? null : value);
     }
 
     /** Python's {@code int(value)} for what JSON can carry. */

@@ -103,7 +103,7 @@ final class ValueConverter {
             }
         } else {
             throw new OdooException.ValueError("int() argument must be a string, a bytes-like object or a real "
-                    + "number, not '" + typeName(value) + "'");
+                    + "number, not '" + PythonTypes.nameOf(value) + "'");
         }
         if (result > Integer.MAX_VALUE || result < Integer.MIN_VALUE) {
             throw new OdooException.ValueError("integer out of range");
@@ -139,7 +139,7 @@ final class ValueConverter {
             }
         }
         throw new OdooException.ValueError("float() argument must be a string or a real number, not '"
-                + typeName(value) + "'");
+                + PythonTypes.nameOf(value) + "'");
     }
 
     static String toDate(Object value) {
@@ -147,7 +147,7 @@ final class ValueConverter {
             return null;
         }
         if (!(value instanceof String s)) {
-            throw new OdooException.ValueError("strptime() argument 1 must be str, not " + typeName(value));
+            throw new OdooException.ValueError("strptime() argument 1 must be str, not " + PythonTypes.nameOf(value));
         }
         String day = s.length() > 10 ? s.substring(0, 10) : s;
         try {
@@ -162,7 +162,7 @@ final class ValueConverter {
             return null;
         }
         if (!(value instanceof String s)) {
-            throw new OdooException.ValueError("strptime() argument 1 must be str, not " + typeName(value));
+            throw new OdooException.ValueError("strptime() argument 1 must be str, not " + PythonTypes.nameOf(value));
         }
         try {
             if (s.length() == 10) {
@@ -222,30 +222,5 @@ final class ValueConverter {
             }
             default -> json;
         };
-    }
-
-    static String typeName(Object value) {
-        if (value == null) {
-            return "NoneType";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-            return "int";
-        }
-        if (value instanceof Number) {
-            return "float";
-        }
-        if (value instanceof String) {
-            return "str";
-        }
-        if (value instanceof List<?>) {
-            return "list";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "dict";
-        }
-        return "object";
     }
 }
