@@ -35,15 +35,24 @@ public class RevokedTokens {
         this.failOpen = config.jwt().revocationFailOpen();
     }
 
+    /** The Redis key that exists while the token is revoked (looked up by the rate-limit script). */
+    public String key(String tokenId) {
+        return prefix + tokenId;
+    }
+
+    /** A lookup of its own, for when no rate-limit check carries it. */
     public Future<Boolean> isRevoked(String tokenId) {
-        return redis.call(() -> redisApi.exists(List.of(prefix + tokenId)))
+        return redis.call(() -> redisApi.exists(List.of(key(tokenId))))
                 .map(reply -> reply.toInteger() > 0)
-                .recover(error -> {
-                    if (failOpen) {
-                        LOG.debugf("Revocation of %s not checked: %s", tokenId, error.toString());
-                        return Future.succeededFuture(false);
-                    }
-                    return Future.failedFuture(new RedisAvailability.RedisUnavailableException(error.toString()));
-                });
+                .recover(error -> notChecked(tokenId, error));
+    }
+
+    /** The answer when Redis could not be asked: "not revoked" (fail open) or a failure (503). */
+    public Future<Boolean> notChecked(String tokenId, Throwable error) {
+        if (failOpen) {
+            LOG.debugf("Revocation of %s not checked: %s", tokenId, error.toString());
+            return Future.succeededFuture(false);
+        }
+        return Future.failedFuture(new RedisAvailability.RedisUnavailableException(error.toString()));
     }
 }

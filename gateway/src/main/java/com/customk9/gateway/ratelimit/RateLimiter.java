@@ -28,9 +28,31 @@ public class RateLimiter {
         this.window = config.rateLimit().window();
     }
 
+    /**
+     * The outcome of one check.
+     *
+     * @param decision the rate-limit decision (shared or local)
+     * @param revoked whether the revoked-jti key exists (false when none was asked or Redis could not be asked)
+     * @param revocationFailure why the revocation could not be looked up (Redis down), null otherwise or
+     *        when no revoked-jti key was asked; the caller applies its fail-open/closed policy
+     */
+    public record Check(RateLimitDecision decision, boolean revoked, Throwable revocationFailure) {
+    }
+
     /** Never fails: when Redis cannot decide, the local limiter does. */
     public Future<RateLimitDecision> check(String bucket, int limit) {
-        return redis.call(() -> shared.check(bucket, limit, window))
-                .recover(error -> Future.succeededFuture(local.check(bucket, limit, window)));
+        return check(bucket, limit, null).map(Check::decision);
+    }
+
+    /**
+     * Counts the request and, in the same Redis round trip, looks up {@code revokedKey} (skipped when
+     * null). Never fails: when Redis cannot answer, the local limiter decides and the revocation
+     * failure is handed back.
+     */
+    public Future<Check> check(String bucket, int limit, String revokedKey) {
+        return redis.call(() -> shared.check(bucket, limit, window, revokedKey))
+                .map(result -> new Check(result.decision(), result.revoked(), null))
+                .recover(error -> Future.succeededFuture(
+                        new Check(local.check(bucket, limit, window), false, revokedKey == null ? null : error)));
     }
 }

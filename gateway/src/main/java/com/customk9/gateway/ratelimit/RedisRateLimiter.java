@@ -1,6 +1,7 @@
 package com.customk9.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.vertx.core.Future;
@@ -16,6 +17,10 @@ import io.vertx.redis.client.Response;
  * <p>
  * Fixed window, not sliding: a client can spend its limit at the end of one window and again at
  * the start of the next; the advertised reset time tells it exactly when the count starts over.
+ * <p>
+ * The same script also answers whether the caller's token is revoked ({@code EXISTS} of the
+ * revoked-jti key passed as a second key), so an authenticated request costs one Redis round trip.
+ * Both keys are passed in {@code KEYS}; on a Redis Cluster they would have to share a hash slot.
  */
 public class RedisRateLimiter {
 
@@ -26,7 +31,11 @@ public class RedisRateLimiter {
               redis.call('PEXPIRE', KEYS[1], ARGV[1])
               ttl = tonumber(ARGV[1])
             end
-            return {count, ttl}
+            local revoked = 0
+            if KEYS[2] then
+              revoked = redis.call('EXISTS', KEYS[2])
+            end
+            return {count, ttl, revoked}
             """;
     static final String SHA = sha1(SCRIPT);
 
@@ -38,20 +47,40 @@ public class RedisRateLimiter {
         this.keyPrefix = keyPrefix;
     }
 
+    /** The count and, when a revoked-jti key was given, whether that key exists. */
+    public record Result(RateLimitDecision decision, boolean revoked) {
+    }
+
     public Future<RateLimitDecision> check(String bucket, int limit, Duration window) {
+        return check(bucket, limit, window, null).map(Result::decision);
+    }
+
+    /** Counts the request and, in the same script, looks {@code revokedKey} up (none when null). */
+    public Future<Result> check(String bucket, int limit, Duration window, String revokedKey) {
         String key = keyPrefix + bucket;
         String windowMillis = Long.toString(window.toMillis());
-        return redis.evalsha(List.of(SHA, "1", key, windowMillis))
+        List<String> keysAndArgs = revokedKey == null
+                ? List.of("1", key, windowMillis)
+                : List.of("2", key, revokedKey, windowMillis);
+        return redis.evalsha(prepend(SHA, keysAndArgs))
                 .recover(error -> error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT")
-                        ? redis.eval(List.of(SCRIPT, "1", key, windowMillis))
+                        ? redis.eval(prepend(SCRIPT, keysAndArgs))
                         : Future.failedFuture(error))
                 .map(reply -> decide(reply, limit));
     }
 
-    private static RateLimitDecision decide(Response reply, int limit) {
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static Result decide(Response reply, int limit) {
         long count = reply.get(0).toLong();
         long ttl = reply.get(1).toLong();
-        return RateLimitDecision.of(count, limit, ttl, true);
+        boolean revoked = reply.size() > 2 && reply.get(2).toLong() > 0;
+        return new Result(RateLimitDecision.of(count, limit, ttl, true), revoked);
     }
 
     private static String sha1(String text) {

@@ -32,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
  * <li>the request is counted against its rate-limit bucket: the route's own when it has a limit, else the
  * default one; per JWT subject when the token verified, else per client IP (so invalid tokens are
  * throttled too), or per API key on API-key routes; the limit headers go on the response whatever follows;
- * the token's revocation is looked up in Redis at the same time;</li>
+ * the token's revocation is looked up in the same Redis script (one round trip);</li>
  * <li>429 over the limit; then on protected routes 401 without a valid, unrevoked token and 403 without one
  * of the route's roles. Public routes let everyone through.</li>
  * </ol>
@@ -63,7 +63,7 @@ public class Admission {
             String apiKey = apiKey(request);
             String identity = apiKey == null ? "ip:" + clientIp : "key:" + sha256(apiKey);
             int limit = route.rateLimit().orElse(apiKey == null ? limits.anonymous() : limits.authenticated());
-            return rateLimit(context, route, identity, limit).map(decision -> (Caller) null);
+            return rateLimit(context, route, identity, limit, null).map(check -> (Caller) null);
         }
         String token = bearerToken(request);
         Future<Caller> verified = token == null ? Future.succeededFuture() : verifier.verify(token);
@@ -71,8 +71,19 @@ public class Admission {
             Caller caller = verification.succeeded() ? verification.result() : null;
             String identity = caller != null ? "user:" + caller.subject() : "ip:" + clientIp;
             int limit = route.rateLimit().orElse(caller != null ? limits.authenticated() : limits.anonymous());
-            Future<RateLimitDecision> counted = rateLimit(context, route, identity, limit);
-            Future<Boolean> revoked = caller == null ? Future.succeededFuture(false) : revokedTokens.isRevoked(caller.tokenId());
+            // One Redis round trip: the rate-limit script also looks the token's jti up.
+            Future<RateLimiter.Check> checked = rateLimit(context, route, identity, limit,
+                    caller == null ? null : revokedTokens.key(caller.tokenId()));
+            Future<RateLimitDecision> counted = checked.map(check -> check == null ? null : check.decision());
+            Future<Boolean> revoked = caller == null ? Future.succeededFuture(false) : checked.compose(check -> {
+                if (check == null) {
+                    return revokedTokens.isRevoked(caller.tokenId());
+                }
+                if (check.revocationFailure() != null) {
+                    return revokedTokens.notChecked(caller.tokenId(), check.revocationFailure());
+                }
+                return Future.succeededFuture(check.revoked());
+            });
             return Future.join(counted, revoked).transform(ignored -> {
                 RateLimitDecision decision = counted.result();
                 if (decision != null && !decision.allowed()) {
@@ -117,12 +128,15 @@ public class Admission {
         return Future.succeededFuture(caller);
     }
 
-    private Future<RateLimitDecision> rateLimit(RoutingContext context, Route route, String identity, int limit) {
+    /** Null when rate limiting is off (the revocation is then looked up on its own). */
+    private Future<RateLimiter.Check> rateLimit(RoutingContext context, Route route, String identity, int limit,
+            String revokedKey) {
         if (!limits.enabled()) {
             return Future.succeededFuture();
         }
         String bucket = (route.rateLimit().isPresent() ? route.name() : "default") + ":" + identity;
-        return limiter.check(bucket, limit).onSuccess(decision -> RateLimitHeaders.write(context.response().headers(), decision));
+        return limiter.check(bucket, limit, revokedKey)
+                .onSuccess(check -> RateLimitHeaders.write(context.response().headers(), check.decision()));
     }
 
     static String bearerToken(HttpServerRequest request) {

@@ -77,6 +77,66 @@ class JwtTest {
     }
 
     @Test
+    void revokedTokenIs401WithinTheLimitAndStillCounted() {
+        String token = Tokens.forUser("u-revoked-" + UUID.randomUUID(), "client");
+        redis.value(String.class).setex("auth:revoked-jti:" + Tokens.jti(token), 60, "1");
+        bearer(token).when().get("/api/dogs")
+                .then().statusCode(401).header("RateLimit-Limit", "100").header("RateLimit-Remaining", "99")
+                .body("error.message", equalTo("The access token has been revoked"));
+    }
+
+    /**
+     * Observed with Redis' own MONITOR stream, filtered to this test's subject and jti (so other
+     * clients of the shared Redis do not count): each authenticated request is exactly one command
+     * from the gateway, the rate-limit EVALSHA, and the jti's EXISTS runs inside that script.
+     */
+    @Test
+    void authenticatedRequestCostsOneRedisRoundTrip() throws Exception {
+        String subject = "u-one-trip-" + UUID.randomUUID();
+        String token = Tokens.forUser(subject, "client");
+        String jti = Tokens.jti(token);
+        // Loads the script (a first EVALSHA may meet NOSCRIPT and be followed by EVAL) and caches the token.
+        bearer(token).when().get("/api/dogs").then().statusCode(200);
+        int requests = 10;
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 6379)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("MONITOR\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("+OK");
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String line; (line = lines.readLine()) != null;) {
+                        if (line.contains(subject) || line.contains(jti)) {
+                            seen.add(line);
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the socket is closed at the end of the test
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            for (int i = 0; i < requests; i++) {
+                bearer(token).when().get("/api/dogs").then().statusCode(200);
+            }
+            // Marker: once it is seen, every command of the requests above has been seen too.
+            String marker = "one-trip-marker-" + subject;
+            redis.value(String.class).setex(marker, 5, "1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(line -> line.contains(marker)));
+        }
+        List<String> fromGateway = seen.stream()
+                .filter(line -> !line.contains(" lua]") && !line.contains("one-trip-marker-")).toList();
+        List<String> inScript = seen.stream().filter(line -> line.contains(" lua]")).toList();
+        assertThat(fromGateway).as("commands sent by the gateway").hasSize(requests)
+                .allSatisfy(line -> assertThat(line).containsIgnoringCase("\"evalsha\"").contains(jti).contains(subject));
+        assertThat(inScript.stream().filter(line -> line.toLowerCase(java.util.Locale.ROOT).contains("\"exists\"") && line.contains(jti)))
+                .as("revocation lookups inside the script").hasSize(requests);
+    }
+
+    @Test
     void refusesACallerWithoutTheRoutesRoleWith403() {
         bearer(Tokens.forUser("u-client", "client")).when().get("/api/analytics/seo")
                 .then().statusCode(403).body("error.code", equalTo("FORBIDDEN"));
