@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
@@ -209,7 +210,8 @@ class OdooClientErrorsTest extends EmulatorTest {
                 .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
         given().port(Emulator.PORT).post("/probe/dogs/{id}/weight/{kg}", DOG_REX, -3)
                 .then().statusCode(422).body("error.code", equalTo("UNPROCESSABLE_ENTITY"))
-                .body("error.message", equalTo("The weight of a dog cannot be negative."));
+                .body("error.message", equalTo("The weight of a dog cannot be negative."))
+                .body("error.odoo_error", notNullValue());
 
         Emulator.outage("502");
         given().port(Emulator.PORT).get("/probe/dogs/{id}", Emulator.DOG_BELLA)

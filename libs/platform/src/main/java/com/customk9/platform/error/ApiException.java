@@ -10,15 +10,23 @@ public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
     private final Map<String, Object> details;
+    private final Map<String, Object> odooError;
 
     public ApiException(ErrorCode code, String message, Map<String, ?> details) {
-        this(code, message, details, null);
+        this(code, message, details, null, null);
     }
 
     public ApiException(ErrorCode code, String message, Map<String, ?> details, Throwable cause) {
+        this(code, message, details, null, cause);
+    }
+
+    /** @param odooError what Odoo answered, when the error came from Odoo: the envelope's {@code odoo_error} */
+    public ApiException(ErrorCode code, String message, Map<String, ?> details, Map<String, ?> odooError,
+            Throwable cause) {
         super(message == null ? code.defaultMessage() : message, cause);
         this.code = code;
         this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.odooError = odooError == null ? null : Map.copyOf(odooError);
     }
 
     public ErrorCode code() {
@@ -31,6 +39,11 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** What Odoo answered, or null when the error did not come from Odoo. */
+    public Map<String, Object> odooError() {
+        return odooError;
     }
 
     public static ApiException badRequest(String message) {

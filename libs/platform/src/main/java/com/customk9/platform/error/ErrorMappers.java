@@ -40,8 +40,8 @@ public class ErrorMappers {
         if (error.status() >= 500) {
             LOG.warnf(error, "%s: %s", error.code(), error.getMessage());
         }
-        Map<String, Object> odooError = error instanceof UpstreamException upstream ? upstream.odooError() : null;
-        return respond(error.status(), ErrorResponse.of(error.code().name(), error.getMessage(), error.details(), odooError));
+        return respond(error.status(),
+                ErrorResponse.of(error.code().name(), error.getMessage(), error.details(), error.odooError()));
     }
 
     @ServerExceptionMapper

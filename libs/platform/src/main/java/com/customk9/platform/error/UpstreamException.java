@@ -9,15 +9,8 @@ import java.util.Map;
  */
 public class UpstreamException extends ApiException {
 
-    private final Map<String, Object> odooError;
-
     public UpstreamException(ErrorCode code, String message, Map<String, ?> odooError, Throwable cause) {
-        super(code, message, null, cause);
-        this.odooError = odooError == null ? null : Map.copyOf(odooError);
-    }
-
-    public Map<String, Object> odooError() {
-        return odooError;
+        super(code, message, null, odooError, cause);
     }
 
     public static UpstreamException odooConnection(Map<String, ?> odooError, Throwable cause) {

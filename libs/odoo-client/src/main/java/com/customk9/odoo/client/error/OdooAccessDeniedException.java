@@ -8,16 +8,8 @@ import com.customk9.platform.error.ErrorCode;
 /** Odoo's {@code AccessError} (or a 403 from /api/v2): the acting user may not do this. 403. */
 public class OdooAccessDeniedException extends ApiException implements OdooFailure {
 
-    private final Map<String, Object> odooError;
-
     public OdooAccessDeniedException(Map<String, ?> odooError) {
-        super(ErrorCode.FORBIDDEN, "Access to this record is not allowed", null);
-        this.odooError = OdooErrors.copy(odooError);
-    }
-
-    @Override
-    public Map<String, Object> odooError() {
-        return odooError;
+        super(ErrorCode.FORBIDDEN, "Access to this record is not allowed", null, OdooErrors.copy(odooError), null);
     }
 
     @Override

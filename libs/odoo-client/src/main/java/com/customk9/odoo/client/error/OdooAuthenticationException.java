@@ -8,16 +8,8 @@ import com.customk9.platform.error.ErrorCode;
 /** Odoo refused a user's login or password ({@code AccessDenied}, a 401 from /api/v2): 401. */
 public class OdooAuthenticationException extends ApiException implements OdooFailure {
 
-    private final Map<String, Object> odooError;
-
     public OdooAuthenticationException(Map<String, ?> odooError) {
-        super(ErrorCode.UNAUTHORIZED, "Invalid credentials", null);
-        this.odooError = OdooErrors.copy(odooError);
-    }
-
-    @Override
-    public Map<String, Object> odooError() {
-        return odooError;
+        super(ErrorCode.UNAUTHORIZED, "Invalid credentials", null, OdooErrors.copy(odooError), null);
     }
 
     @Override

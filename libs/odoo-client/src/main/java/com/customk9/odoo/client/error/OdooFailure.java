@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * What every error of the Odoo client has in common, whichever public status it maps to: what Odoo
- * said (for logs, and for the envelope's {@code odoo_error} on 5xx) and an outcome tag for metrics.
+ * said (for logs, and for the envelope's {@code odoo_error}) and an outcome tag for metrics.
  */
 public interface OdooFailure {
 

@@ -16,13 +16,11 @@ public class OdooNotFoundException extends ApiException implements OdooFailure {
 
     private final Missing missing;
     private final String odooMessage;
-    private final Map<String, Object> odooError;
 
     public OdooNotFoundException(Missing missing, String odooMessage, Map<String, ?> odooError) {
-        super(ErrorCode.NOT_FOUND, missing == Missing.MODEL ? "Not Found" : "The record does not exist", null);
+        super(ErrorCode.NOT_FOUND, missing == Missing.MODEL ? "Not Found" : "The record does not exist", null, OdooErrors.copy(odooError), null);
         this.missing = missing;
         this.odooMessage = odooMessage;
-        this.odooError = OdooErrors.copy(odooError);
     }
 
     public Missing missing() {
@@ -32,11 +30,6 @@ public class OdooNotFoundException extends ApiException implements OdooFailure {
     /** Odoo's own wording, for logs; never shown to a client. */
     public String odooMessage() {
         return odooMessage;
-    }
-
-    @Override
-    public Map<String, Object> odooError() {
-        return odooError;
     }
 
     @Override

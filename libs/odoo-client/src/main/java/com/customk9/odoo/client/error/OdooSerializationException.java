@@ -12,16 +12,8 @@ import com.customk9.platform.error.ErrorCode;
  */
 public class OdooSerializationException extends ApiException implements OdooFailure {
 
-    private final Map<String, Object> odooError;
-
     public OdooSerializationException(Map<String, ?> odooError) {
-        super(ErrorCode.CONFLICT, "The record was changed concurrently; try again", null);
-        this.odooError = OdooErrors.copy(odooError);
-    }
-
-    @Override
-    public Map<String, Object> odooError() {
-        return odooError;
+        super(ErrorCode.CONFLICT, "The record was changed concurrently; try again", null, OdooErrors.copy(odooError), null);
     }
 
     @Override

@@ -11,16 +11,8 @@ import com.customk9.platform.error.ErrorCode;
  */
 public class OdooSessionExpiredException extends ApiException implements OdooFailure {
 
-    private final Map<String, Object> odooError;
-
     public OdooSessionExpiredException(Map<String, ?> odooError) {
-        super(ErrorCode.UNAUTHORIZED, "The session has expired", null);
-        this.odooError = OdooErrors.copy(odooError);
-    }
-
-    @Override
-    public Map<String, Object> odooError() {
-        return odooError;
+        super(ErrorCode.UNAUTHORIZED, "The session has expired", null, OdooErrors.copy(odooError), null);
     }
 
     @Override

@@ -13,11 +13,9 @@ import com.customk9.platform.error.ErrorCode;
 public class OdooValidationException extends ApiException implements OdooFailure {
 
     private static final int MAX_MESSAGE = 500;
-    private final Map<String, Object> odooError;
 
     public OdooValidationException(String odooMessage, Map<String, ?> odooError) {
-        super(ErrorCode.UNPROCESSABLE_ENTITY, clip(odooMessage), null);
-        this.odooError = OdooErrors.copy(odooError);
+        super(ErrorCode.UNPROCESSABLE_ENTITY, clip(odooMessage), null, OdooErrors.copy(odooError), null);
     }
 
     private static String clip(String message) {
@@ -25,11 +23,6 @@ public class OdooValidationException extends ApiException implements OdooFailure
             return "Odoo rejected the values";
         }
         return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;
-    }
-
-    @Override
-    public Map<String, Object> odooError() {
-        return odooError;
     }
 
     @Override
