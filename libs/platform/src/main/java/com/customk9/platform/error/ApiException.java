@@ -46,6 +46,14 @@ public class ApiException extends RuntimeException {
         return odooError;
     }
 
+    /**
+     * Headers the error response carries besides the envelope, e.g. {@code Retry-After} on a 423 or 429;
+     * subclasses that need one override this.
+     */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
+
     public static ApiException badRequest(String message) {
         return new ApiException(ErrorCode.BAD_REQUEST, message, null);
     }

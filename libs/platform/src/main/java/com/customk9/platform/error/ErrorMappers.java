@@ -40,8 +40,14 @@ public class ErrorMappers {
         if (error.status() >= 500) {
             LOG.warnf(error, "%s: %s", error.code(), error.getMessage());
         }
-        return respond(error.status(),
+        Response response = respond(error.status(),
                 ErrorResponse.of(error.code().name(), error.getMessage(), error.details(), error.odooError()));
+        if (error.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        error.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper

@@ -33,6 +33,15 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void anApiExceptionsOwnHeadersReachTheResponse() {
+        given().when().get("/probe/locked")
+                .then().statusCode(423)
+                .header("Retry-After", "30")
+                .body("error.code", equalTo("LOCKED"))
+                .body("error.details.retry_after", equalTo(30));
+    }
+
+    @Test
     void reportsMalformedJsonWithItsPosition() {
         given().contentType(ContentType.JSON).body("{\"name\": \"Rex\", \"age\": ")
                 .when().post("/probe/dogs")

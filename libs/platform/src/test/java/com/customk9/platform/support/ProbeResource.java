@@ -50,6 +50,17 @@ public class ProbeResource {
     public record Toy(@NotBlank @Size(max = 20) String name) {
     }
 
+    @GET
+    @Path("/locked")
+    public String locked() {
+        throw new ApiException(com.customk9.platform.error.ErrorCode.LOCKED, "Try again later", Map.of("retry_after", 30)) {
+            @Override
+            public Map<String, String> headers() {
+                return Map.of("Retry-After", "30");
+            }
+        };
+    }
+
     @POST
     @Path("/dogs")
     @Consumes(MediaType.APPLICATION_JSON)
