@@ -109,6 +109,16 @@ public class OdooClient implements OdooOperations {
     }
 
     @Override
+    public Uni<Void> changePassword(long userId, String oldPassword, String newPassword) {
+        return integration.changePassword(userId, oldPassword, newPassword);
+    }
+
+    @Override
+    public Uni<Void> resetPassword(long userId, String newPassword) {
+        return integration.resetPassword(userId, newPassword);
+    }
+
+    @Override
     public Uni<List<OdooRecord>> users(int limit, int offset) {
         return integration.users(limit, offset);
     }

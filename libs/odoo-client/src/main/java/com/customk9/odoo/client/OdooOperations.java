@@ -37,6 +37,15 @@ public interface OdooOperations {
     /** {@code GET /api/v2/fields/{model}}: the model's fields. */
     Uni<Map<String, FieldInfo>> fields(String model);
 
+    /**
+     * {@code PUT /api/v2/users/{id}/password}: changes a password; a user changing their own gives
+     * the old one (Odoo checks it), an administrator or user manager does not need to.
+     */
+    Uni<Void> changePassword(long userId, String oldPassword, String newPassword);
+
+    /** {@code POST /api/v2/users/{id}/reset-password}: sets a new password (user managers only). */
+    Uni<Void> resetPassword(long userId, String newPassword);
+
     /** {@code GET /api/v2/users}: a page of users. */
     Uni<List<OdooRecord>> users(int limit, int offset);
 

@@ -94,6 +94,29 @@ final class ScopedOperations implements OdooOperations {
     }
 
     @Override
+    public Uni<Void> changePassword(long userId, String oldPassword, String newPassword) {
+        JsonObject body = new JsonObject().put("new_password", newPassword);
+        if (oldPassword != null) {
+            body.put("old_password", oldPassword);
+        }
+        return engine.execute(new Call(identity, Surface.API_V2, CallKind.WRITE, "res.users", "api.users.password",
+                as -> engine.apiV2(as, HttpMethod.PUT, "/users/" + userId + "/password", Map.of(), body), null),
+                data -> data)
+                .call(() -> invalidateAll("res.users", List.of(userId)))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> resetPassword(long userId, String newPassword) {
+        JsonObject body = new JsonObject().put("new_password", newPassword);
+        return engine.execute(new Call(identity, Surface.API_V2, CallKind.WRITE, "res.users", "api.users.reset-password",
+                as -> engine.apiV2(as, HttpMethod.POST, "/users/" + userId + "/reset-password", Map.of(), body), null),
+                data -> data)
+                .call(() -> invalidateAll("res.users", List.of(userId)))
+                .replaceWithVoid();
+    }
+
+    @Override
     public Uni<List<OdooRecord>> users(int limit, int offset) {
         Map<String, String> params = Map.of("limit", String.valueOf(limit), "offset", String.valueOf(offset));
         return engine.execute(new Call(identity, Surface.API_V2, CallKind.READ, "res.users", "api.users",
