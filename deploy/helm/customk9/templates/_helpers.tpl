@@ -111,9 +111,10 @@ seccompProfile:
 {{/*
 Environment of a Quarkus service using the external PostgreSQL (reactive client), one database
 per service. Credentials come from global.postgresql.existingSecret, or from the Secret the
-service names itself.
+service names itself. With "jdbc" true it also sets the JDBC URL (for Flyway migrations), with
+the same sslmode.
 Usage: env: {{- include "customk9.env.postgresql" (dict "context" . "database" "training") | nindent 12 }}
-       optional: "existingSecret" "training-postgresql"
+       optional: "existingSecret" "training-postgresql", "jdbc" true
 */}}
 {{- define "customk9.env.postgresql" -}}
 {{- $ctx := required "customk9.env.postgresql: pass (dict \"context\" . \"database\" NAME)" .context }}
@@ -124,6 +125,10 @@ Usage: env: {{- include "customk9.env.postgresql" (dict "context" . "database" "
   value: {{ printf "postgresql://%s:%d/%s" $pg.host (int $pg.port) $database | quote }}
 - name: QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE
   value: {{ $pg.sslMode | quote }}
+{{- if .jdbc }}
+- name: QUARKUS_DATASOURCE_JDBC_URL
+  value: {{ printf "jdbc:postgresql://%s:%d/%s?sslmode=%s" $pg.host (int $pg.port) $database $pg.sslMode | quote }}
+{{- end }}
 - name: QUARKUS_DATASOURCE_USERNAME
   valueFrom:
     secretKeyRef:
@@ -183,14 +188,20 @@ Usage: env: {{- include "customk9.env.kafka" . | nindent 12 }}
 {{- end }}
 
 {{/*
-Environment of a Quarkus service calling Odoo as the technical integration user.
+Environment of a Quarkus service calling Odoo as the technical integration user: the odoo.*
+config mapping of libs/odoo-client (odoo.url, odoo.database, odoo.integration.login,
+odoo.integration.api-key).
 Usage: env: {{- include "customk9.env.odoo" . | nindent 12 }}
 */}}
 {{- define "customk9.env.odoo" -}}
 {{- $odoo := required "global.odoo is not set: render services through the customk9 chart" .Values.global.odoo -}}
 - name: ODOO_URL
   value: {{ $odoo.url | quote }}
-- name: ODOO_API_KEY
+- name: ODOO_DATABASE
+  value: {{ $odoo.database | quote }}
+- name: ODOO_INTEGRATION_LOGIN
+  value: {{ $odoo.integrationLogin | quote }}
+- name: ODOO_INTEGRATION_API_KEY
   valueFrom:
     secretKeyRef:
       name: {{ $odoo.existingSecret | quote }}

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ManifestChecksTest {
 
+    private static final String AUTH_URL = "http://customk9-auth:8080/.well-known/jwks.json";
+
     private RenderedChart service;
 
     @BeforeEach
@@ -46,6 +48,24 @@ class ManifestChecksTest {
         container().remove("resources");
 
         assertViolations(ManifestChecks.serviceViolations(service), "has no cpu request", "has no memory request");
+    }
+
+    @Test
+    void reportsContainerWithoutMemoryLimit() {
+        ((ObjectNode) container().get("resources")).remove("limits");
+
+        assertViolations(ManifestChecks.serviceViolations(service), "has no memory limit");
+    }
+
+    @Test
+    void reportsReadOnlyRootFilesystemWithoutWritableTmp() {
+        ObjectNode tmp = (ObjectNode) container().get("volumeMounts").get(0);
+        tmp.put("readOnly", true);
+        List<String> readOnlyTmp = ManifestChecks.serviceViolations(service);
+        container().remove("volumeMounts");
+
+        assertViolations(readOnlyTmp, "has no writable emptyDir at /tmp");
+        assertViolations(ManifestChecks.serviceViolations(service), "has no writable emptyDir at /tmp");
     }
 
     @Test
@@ -111,6 +131,16 @@ class ManifestChecksTest {
     }
 
     @Test
+    void tellsSettingsAboutASecretFromTheSecret() {
+        ObjectNode ttl = (ObjectNode) container().get("env").get(2);
+        List<String> asSetting = ManifestChecks.credentialLeaks(service);
+        ttl.put("name", "CUSTOMK9_AUTH_JWT_ACCESS_TOKEN");
+
+        assertEquals(List.of(), asSetting, "a _TTL is a setting, not a secret");
+        assertViolations(ManifestChecks.credentialLeaks(service), "sets CUSTOMK9_AUTH_JWT_ACCESS_TOKEN without a secretKeyRef");
+    }
+
+    @Test
     void reportsLiteralCredentialInAnyValue() {
         ((ObjectNode) container().get("env").get(1)).put("value",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"hunter2\";");
@@ -131,6 +161,53 @@ class ManifestChecksTest {
                 """).objects().get(0));
 
         assertViolations(ManifestChecks.credentialLeaks(service), "Secret/demo-login is rendered", "holds ODOO_API_KEY");
+    }
+
+    @Test
+    void findsTheGatewayAbleToReachAuth() {
+        RenderedChart rendered = Charts.render(Charts.UMBRELLA);
+
+        assertEquals(List.of(), ManifestChecks.unreachable(rendered, gateway(rendered), AUTH_URL));
+    }
+
+    @Test
+    void reportsUnknownServiceOrPort() {
+        RenderedChart rendered = Charts.render(Charts.UMBRELLA);
+
+        assertViolations(ManifestChecks.unreachable(rendered, gateway(rendered), "http://customk9-nothing:8080"),
+                "no Service named customk9-nothing");
+        assertViolations(ManifestChecks.unreachable(rendered, gateway(rendered), "http://customk9-auth:8081"),
+                "Service/customk9-auth has no port 8081");
+    }
+
+    @Test
+    void reportsEgressThatStopsAtTheServicePort() {
+        // The Service listens on 8080 but the policy sees the pod's 8081.
+        RenderedChart rendered = Charts.render(Charts.UMBRELLA, """
+                gateway:
+                  networkPolicy:
+                    egressPorts: [8080, 6379, 9092]
+                """);
+
+        assertViolations(ManifestChecks.unreachable(rendered, gateway(rendered), AUTH_URL),
+                "no NetworkPolicy lets Deployment/customk9-gateway out to port 8081 of Deployment/customk9-auth");
+    }
+
+    @Test
+    void reportsIngressThatAdmitsOtherPods() {
+        RenderedChart rendered = Charts.render(Charts.UMBRELLA, """
+                auth:
+                  networkPolicy:
+                    ingressFromPodLabels: {app.kubernetes.io/name: someone-else}
+                    ingressFromReleasePods: false
+                """);
+
+        assertViolations(ManifestChecks.unreachable(rendered, gateway(rendered), AUTH_URL),
+                "no NetworkPolicy lets Deployment/customk9-gateway in to port 8081 of Deployment/customk9-auth");
+    }
+
+    private static JsonNode gateway(RenderedChart rendered) {
+        return rendered.object("Deployment", "customk9-gateway");
     }
 
     private ObjectNode container() {

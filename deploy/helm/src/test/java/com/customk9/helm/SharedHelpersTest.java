@@ -83,7 +83,28 @@ class SharedHelpersTest {
         assertEquals("customk9-postgresql/username", secretRef(env.get("QUARKUS_DATASOURCE_USERNAME")));
         assertEquals("customk9-postgresql/password", secretRef(env.get("QUARKUS_DATASOURCE_PASSWORD")));
         assertEquals("customk9-redis/password", secretRef(env.get("QUARKUS_REDIS_PASSWORD")));
-        assertEquals("customk9-odoo/api-key", secretRef(env.get("ODOO_API_KEY")));
+        assertEquals("customk9-odoo/api-key", secretRef(env.get("ODOO_INTEGRATION_API_KEY")));
+    }
+
+    @Test
+    void setsTheOdooClientConfigMapping() {
+        Map<String, JsonNode> env = sampleEnv(render(umbrella, """
+                global:
+                  odoo: {url: "https://erp.customk9.example", database: production, integrationLogin: svc@customk9.example}
+                """));
+
+        // odoo.url, odoo.database, odoo.integration.login, odoo.integration.api-key (libs/odoo-client)
+        assertEquals("https://erp.customk9.example", env.get("ODOO_URL").path("value").asText());
+        assertEquals("production", env.get("ODOO_DATABASE").path("value").asText());
+        assertEquals("svc@customk9.example", env.get("ODOO_INTEGRATION_LOGIN").path("value").asText());
+        assertEquals("customk9-odoo/api-key", secretRef(env.get("ODOO_INTEGRATION_API_KEY")));
+        assertFalse(env.containsKey("ODOO_API_KEY"), "odoo.api-key is no property of the client");
+    }
+
+    @Test
+    void setsTheJdbcUrlOnlyForServicesThatAskForIt() {
+        // The sample uses the reactive client only; auth asks for it (Flyway), see AuthSubchartTest.
+        assertFalse(sampleEnv(render(umbrella)).containsKey("QUARKUS_DATASOURCE_JDBC_URL"));
     }
 
     @Test
@@ -96,7 +117,7 @@ class SharedHelpersTest {
         assertEquals("redis-login/redis-pass", secretRef(env.get("QUARKUS_REDIS_PASSWORD")));
         assertEquals("kafka-login/kafka-user", secretRef(env.get("CUSTOMK9_KAFKA_USERNAME")));
         assertEquals("kafka-login/kafka-pass", secretRef(env.get("CUSTOMK9_KAFKA_PASSWORD")));
-        assertEquals("odoo-integration/token", secretRef(env.get("ODOO_API_KEY")));
+        assertEquals("odoo-integration/token", secretRef(env.get("ODOO_INTEGRATION_API_KEY")));
         assertFalse(rendered.text().contains("customk9-postgresql"), "the default Secret name is still referenced");
     }
 

@@ -46,7 +46,8 @@ class UmbrellaChartTest {
                 "REDIS_TLS", "false",
                 "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
                 "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
-                "ODOO_URL", "http://odoo:8069"), RenderedChart.stringMap(configMap.path("data")));
+                "ODOO_URL", "http://odoo:8069",
+                "ODOO_DATABASE", "customk9"), RenderedChart.stringMap(configMap.path("data")));
     }
 
     @Test
@@ -56,7 +57,7 @@ class UmbrellaChartTest {
                   postgresql: {host: pg.db.internal, port: 6432, sslMode: verify-full}
                   redis: {host: cache.internal, tls: true}
                   kafka: {bootstrapServers: "b1:9093,b2:9093", securityProtocol: SSL}
-                  odoo: {url: "https://erp.customk9.example"}
+                  odoo: {url: "https://erp.customk9.example", database: production}
                 """);
 
         Map<String, String> data = RenderedChart.stringMap(rendered.object("ConfigMap", "customk9-connection").path("data"));
@@ -68,6 +69,7 @@ class UmbrellaChartTest {
         assertEquals("b1:9093,b2:9093", data.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("SSL", data.get("KAFKA_SECURITY_PROTOCOL"));
         assertEquals("https://erp.customk9.example", data.get("ODOO_URL"));
+        assertEquals("production", data.get("ODOO_DATABASE"));
     }
 
     @Test
@@ -108,6 +110,28 @@ class UmbrellaChartTest {
         assertTrue(notes.contains("- kafka-login (keys username, password)"), notes);
         assertTrue(notes.contains("- odoo-integration (key api-key)"), notes);
         assertFalse(Charts.notes(UMBRELLA, "").contains("Kafka SASL"), "no Kafka Secret is needed without SASL");
+    }
+
+    @Test
+    void notesListTheSecretsOfTheEnabledServices() {
+        String defaults = Charts.notes(UMBRELLA, "");
+        String configured = Charts.notes(UMBRELLA, """
+                auth:
+                  databaseExistingSecret: auth-postgresql
+                  jwt: {existingSecret: auth-signing-keys, signingKeyId: "2025-06"}
+                """);
+        String withoutServices = Charts.notes(UMBRELLA, """
+                auth: {enabled: false}
+                gateway: {enabled: false}
+                """);
+
+        assertTrue(defaults.contains("- customk9-auth-jwt-keys (file key-1.pem"), defaults);
+        assertTrue(defaults.contains("- customk9-gateway (key webhook-secret)"), defaults);
+        assertTrue(configured.contains("- auth-signing-keys (file 2025-06.pem"), configured);
+        assertTrue(configured.contains("- auth-postgresql (keys username, password): auth's own PostgreSQL login"), configured);
+        assertFalse(defaults.contains("auth's own PostgreSQL login"), "auth uses the shared login by default");
+        assertFalse(withoutServices.contains("customk9-auth-jwt-keys") || withoutServices.contains("customk9-gateway"),
+                withoutServices);
     }
 
     @Test

@@ -103,6 +103,111 @@ class ValuesSchemaTest {
     }
 
     @Test
+    void rejectsEmptyJwtClaims() {
+        String message = renderFailure(UMBRELLA, """
+                global:
+                  jwt:
+                    issuer: ""
+                    audience: ""
+                """);
+
+        assertTrue(message.contains("/global/jwt/issuer") && message.contains("/global/jwt/audience"), message);
+    }
+
+    @Test
+    void rejectsEmptyOdooDatabaseOrLogin() {
+        String message = renderFailure(UMBRELLA, """
+                global:
+                  odoo:
+                    database: ""
+                    integrationLogin: ""
+                """);
+
+        assertTrue(message.contains("/global/odoo/database") && message.contains("/global/odoo/integrationLogin"), message);
+    }
+
+    // --- the auth subchart's own schema ------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "\"../key\"", "\"key 1\"", "key-1.pub", "-key"})
+    void rejectsSigningKeyIdThatNamesNoPrivateKeyFile(String signingKeyId) {
+        String message = renderFailure(UMBRELLA, """
+                auth:
+                  jwt:
+                    signingKeyId: %s
+                """.formatted(signingKeyId));
+
+        assertTrue(message.contains("auth:") && message.contains("/jwt/signingKeyId"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Auth Keys"})
+    void rejectsJwtKeysSecretThatIsNotAKubernetesName(String existingSecret) {
+        String message = renderFailure(UMBRELLA, """
+                auth:
+                  jwt:
+                    existingSecret: "%s"
+                """.formatted(existingSecret));
+
+        assertTrue(message.contains("/jwt/existingSecret"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jwt:\n    privateKey: MIIEvQ", "jwt:\n    signingKey: MIIEvQ", "databasePassword: hunter2",
+            "postgresql:\n    password: hunter2", "odoo:\n    apiKey: 0123456789abcdef"})
+    void rejectsLiteralKeysAndPasswordsInAuthValues(String entry) {
+        String message = renderFailure(UMBRELLA, "auth:\n  " + entry + "\n");
+
+        assertTrue(message.contains("auth:") && message.contains("not allowed"), message);
+    }
+
+    @Test
+    void rejectsAuthWithoutTrustedProxies() {
+        // Every login would otherwise count against the gateway's own address.
+        String message = renderFailure(UMBRELLA, """
+                auth:
+                  trustedProxies: []
+                """);
+
+        assertTrue(message.contains("/trustedProxies"), message);
+    }
+
+    @Test
+    void rejectsAuthDatabaseSecretThatIsNotAKubernetesName() {
+        String message = renderFailure(UMBRELLA, """
+                auth:
+                  databaseExistingSecret: "Auth DB"
+                """);
+
+        assertTrue(message.contains("/databaseExistingSecret"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"15", "15 minutes", "0m", "PT", "P1DT", "-5m"})
+    void rejectsTokenLifetimeThatIsNotAQuarkusDuration(String ttl) {
+        String message = renderFailure(UMBRELLA, """
+                auth:
+                  jwt:
+                    accessTokenTtl: "%1$s"
+                  refreshTokenTtl: "%1$s"
+                """.formatted(ttl));
+
+        assertTrue(message.contains("/jwt/accessTokenTtl") && message.contains("/refreshTokenTtl"), message);
+    }
+
+    @Test
+    void acceptsQuarkusDurations() {
+        RenderedChart rendered = render(UMBRELLA, """
+                auth:
+                  jwt:
+                    accessTokenTtl: PT10M
+                  refreshTokenTtl: 14d
+                """);
+
+        assertEquals(1, rendered.ofChart("auth-0.1.0").objectsOfKind("Deployment").size());
+    }
+
+    @Test
     void acceptsSaslKafkaWithExistingSecret() {
         RenderedChart rendered = render(UMBRELLA, """
                 global:
