@@ -1,7 +1,6 @@
 package com.customk9.auth.session;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.customk9.auth.ClientAddress;
+import com.customk9.auth.account.CallerIds;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -68,17 +68,7 @@ public class SessionResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Sign out: revokes the access token, its refresh tokens and the Odoo session")
     public Uni<LogoutResponse> logout() {
-        String sid = token.getClaim("sid");
-        UUID familyId = sid == null ? null : parseUuid(sid);
-        return sessions.logout(token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()), familyId,
-                Long.parseLong(token.getSubject()));
-    }
-
-    private static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return sessions.logout(token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()),
+                CallerIds.familyId(token).orElse(null), CallerIds.userId(token));
     }
 }
