@@ -8,6 +8,8 @@ RUN_DIR=$PROJECT_ROOT/.run
 LOG_DIR=$RUN_DIR/logs
 PID_DIR=$RUN_DIR/pids
 STARTED_DIR=$RUN_DIR/started
+# Settings `up` generates for a service (.run/config/NAME.properties), e.g. where its local keys are.
+RUN_CONFIG_DIR=$RUN_DIR/config
 # shellcheck disable=SC2034 # the download cache, used by kafka.sh
 CACHE_DIR=${CUSTOMK9_CACHE_DIR:-$HOME/.cache/customk9}
 
@@ -24,7 +26,7 @@ print_header_comment() {
 }
 
 make_run_dirs() {
-  mkdir -p "$LOG_DIR" "$PID_DIR" "$STARTED_DIR"
+  mkdir -p "$LOG_DIR" "$PID_DIR" "$STARTED_DIR" "$RUN_CONFIG_DIR"
 }
 
 # Lines of a list file (deploy/local/databases, deploy/local/topics) without comments and blanks.

@@ -1,8 +1,11 @@
 # shellcheck shell=bash
 # The suite's own processes (the Odoo emulator, the services, the gateway), listed in
 # deploy/local/services as "NAME MODULE PORT READY_PATH", built with the Maven wrapper and run
-# from their Quarkus fast-jar on 127.0.0.1, with deploy/local/config/NAME.properties (local-only
-# settings such as the shared webhook secret) when it exists.
+# from their Quarkus fast-jar on 127.0.0.1. Their quarkus.config.locations: deploy/local/config/NAME.properties
+# (committed local-only settings such as the shared webhook secret) and .run/config/NAME.properties
+# (generated, never committed, e.g. where auth-service's local signing key is), each when it exists.
+# A function service_prepare_NAME (dashes as underscores), when one is defined, runs before NAME
+# starts: it writes that generated file (see auth-keys.sh).
 
 SERVICES_FILE=$LOCAL_DIR/services
 SERVICE_HOST=127.0.0.1
@@ -52,10 +55,17 @@ service_up() {
     return 0
   fi
   port_open "$SERVICE_HOST" "$port" && die "port $port is taken by another process: cannot start $name"
+  local prepare=service_prepare_${name//-/_}
+  if declare -F "$prepare" >/dev/null; then
+    "$prepare"
+  fi
   info "starting $name on $SERVICE_HOST:$port"
   printf '\n=== %s: deploy/local/up starts %s\n' "$(date -Is)" "$name" >>"$log"
-  local config=() settings=$LOCAL_DIR/config/$name.properties
-  [[ -f $settings ]] && config=("-Dquarkus.config.locations=$settings")
+  local config=() locations=() file
+  for file in "$LOCAL_DIR/config/$name.properties" "$RUN_CONFIG_DIR/$name.properties"; do
+    [[ -f $file ]] && locations+=("$file")
+  done
+  ((${#locations[@]} > 0)) && config=("-Dquarkus.config.locations=$(IFS=,; echo "${locations[*]}")")
   (cd "$PROJECT_ROOT/$module" && exec nohup java "${SERVICE_JVM_OPTS[@]}" "${config[@]}" -jar "$(service_jar "$module")" \
     >>"$log" 2>&1 </dev/null) &
   echo "$!" >"$PID_DIR/$name.pid"
