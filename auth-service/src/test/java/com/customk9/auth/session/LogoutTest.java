@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.customk9.auth.support.Accounts;
+import com.customk9.auth.support.Clients;
 import com.customk9.auth.support.Emulator;
 import com.customk9.auth.support.JwtClaims;
 
@@ -39,7 +40,7 @@ class LogoutTest {
         long ttl = redis.key().ttl(key);
         assertThat(ttl).isPositive().isLessThanOrEqualTo(exp - java.time.Instant.now().getEpochSecond() + 1);
         bearer(access).get("/api/auth/me").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
-        RefreshTest.refresh(Accounts.refresh(login)).statusCode(401);
+        Clients.refresh(Accounts.refresh(login)).statusCode(401);
     }
 
     @Test
@@ -63,7 +64,7 @@ class LogoutTest {
         bearer(Accounts.access(phone)).post("/api/auth/logout").then().statusCode(200);
 
         bearer(Accounts.access(laptop)).get("/api/auth/me").then().statusCode(200);
-        RefreshTest.refresh(Accounts.refresh(laptop)).statusCode(200);
+        Clients.refresh(Accounts.refresh(laptop)).statusCode(200);
     }
 
     @Test

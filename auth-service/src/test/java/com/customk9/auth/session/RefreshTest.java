@@ -1,6 +1,7 @@
 package com.customk9.auth.session;
 
 import static com.customk9.auth.support.Clients.bearer;
+import static com.customk9.auth.support.Clients.refresh;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -139,9 +140,5 @@ class RefreshTest {
     private static void invalidateCachedUser(long userId) {
         io.quarkus.arc.Arc.container().instance(com.customk9.odoo.client.OdooClient.class).get()
                 .invalidate("res.users", userId).await().atMost(java.time.Duration.ofSeconds(5));
-    }
-
-    static ValidatableResponse refresh(String token) {
-        return given().contentType(ContentType.JSON).body(Map.of("refresh", token)).post("/api/auth/refresh").then();
     }
 }

@@ -49,4 +49,9 @@ public final class Clients {
     public static RequestSpecification bearer(String accessToken) {
         return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + accessToken);
     }
+
+    /** {@code POST /api/auth/refresh} with this refresh token. */
+    public static ValidatableResponse refresh(String refreshToken) {
+        return given().contentType(ContentType.JSON).body(Map.of("refresh", refreshToken)).post("/api/auth/refresh").then();
+    }
 }

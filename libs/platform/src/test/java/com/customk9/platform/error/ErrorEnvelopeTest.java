@@ -90,6 +90,15 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void namesAFieldAsTheJsonNamesIt() {
+        given().contentType(ContentType.JSON).body("{\"owner_email\": \"\"}")
+                .when().post("/probe/renamed")
+                .then().statusCode(400)
+                .body("error.details", hasKey("owner_email"))
+                .body("error.details", not(hasKey("ownerEmail")));
+    }
+
+    @Test
     void reportsAMissingBody() {
         given().contentType(ContentType.JSON)
                 .when().post("/probe/dogs")

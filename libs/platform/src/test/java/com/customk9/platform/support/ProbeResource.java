@@ -50,6 +50,16 @@ public class ProbeResource {
     public record Toy(@NotBlank @Size(max = 20) String name) {
     }
 
+    public record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("owner_email") @NotBlank String ownerEmail) {
+    }
+
+    @POST
+    @Path("/renamed")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> renamed(@Valid @NotNull Renamed body) {
+        return Map.of("owner_email", body.ownerEmail());
+    }
+
     @GET
     @Path("/locked")
     public String locked() {
