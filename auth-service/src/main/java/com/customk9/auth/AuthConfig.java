@@ -14,6 +14,10 @@ public interface AuthConfig {
 
     Jwt jwt();
 
+    /** How long a Redis command (the access-token denylist) may take before it counts as an outage. */
+    @WithDefault("1s")
+    Duration redisTimeout();
+
     Refresh refresh();
 
     Lockout lockout();

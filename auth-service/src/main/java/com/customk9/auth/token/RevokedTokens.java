@@ -5,8 +5,9 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.customk9.auth.AuthConfig;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -30,11 +31,10 @@ public class RevokedTokens {
     private final ReactiveKeyCommands<String> keys;
     private final Duration timeout;
 
-    public RevokedTokens(ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "customk9.auth.redis-timeout", defaultValue = "1s") Duration timeout) {
+    public RevokedTokens(ReactiveRedisDataSource redis, AuthConfig config) {
         this.values = redis.value(String.class, String.class);
         this.keys = redis.key(String.class);
-        this.timeout = timeout;
+        this.timeout = config.redisTimeout();
     }
 
     /** Denies the token until {@code expiresAt}; true when Redis recorded it. */
