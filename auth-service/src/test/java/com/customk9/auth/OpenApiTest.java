@@ -1,0 +1,31 @@
+package com.customk9.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void documentsEveryEndpointTheBearerSchemeAndTheErrorEnvelope() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/auth/login"))
+                .body("paths", hasKey("/api/auth/refresh"))
+                .body("paths", hasKey("/api/auth/logout"))
+                .body("paths", hasKey("/api/auth/register"))
+                .body("paths", hasKey("/api/auth/me"))
+                .body("paths", hasKey("/api/auth/password"))
+                .body("paths", hasKey("/api/auth/password/reset"))
+                .body("paths", hasKey("/api/auth/password/reset/confirm"))
+                .body("paths", hasKey("/api/settings"))
+                .body("paths", hasKey("/.well-known/jwks.json"))
+                .body("components.securitySchemes.bearer.scheme", org.hamcrest.Matchers.equalTo("bearer"))
+                .body("paths.'/api/auth/login'.post.responses", hasKey("401"))
+                .body("paths.'/api/auth/me'.get.security", notNullValue());
+    }
+}
