@@ -10,6 +10,7 @@ import com.customk9.platform.event.CloudEvent;
 import com.customk9.platform.event.Topics;
 import com.customk9.platform.outbox.Outbox;
 import com.customk9.training.dog.Dog;
+import com.customk9.training.note.ProgressNote;
 import com.customk9.training.plan.Plan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,6 +34,7 @@ public class TrainingEvents {
     public static final String PLAN_UPDATED = "com.customk9.training.plan.updated";
     public static final String EXERCISE_COMPLETED = "com.customk9.training.exercise.completed";
     public static final String EXERCISE_REOPENED = "com.customk9.training.exercise.reopened";
+    public static final String PROGRESS_NOTE_ADDED = "com.customk9.training.progress-note.added";
 
     private final Outbox outbox;
     private final ObjectMapper mapper;
@@ -72,6 +74,10 @@ public class TrainingEvents {
     public Uni<Void> exerciseReopened(Plan plan, long exerciseId) {
         return publish(EXERCISE_REOPENED, "plan:" + plan.id(), Map.of("plan_id", plan.id(), "dog_id", plan.dog().id(),
                 "exercise_id", exerciseId, "progress", plan.progress()));
+    }
+
+    public Uni<Void> progressNoteAdded(ProgressNote note) {
+        return publish(PROGRESS_NOTE_ADDED, "dog:" + note.dog().id(), Map.of("note", note, "dog_id", note.dog().id()));
     }
 
     /** Publishes one event in a transaction of its own (or the caller's, when one is open). */
