@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import com.customk9.odoo.client.record.Many2one;
 import com.customk9.odoo.client.record.OdooRecord;
+import com.customk9.training.caller.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -27,13 +28,18 @@ public record Dog(
 
     /** A many2one as a small object: id and display name. */
     public record Ref(long id, String name) {
-        static Ref of(OdooRecord record, String field) {
+        public static Ref of(OdooRecord record, String field) {
             return record.many2one(field).map(Ref::of).orElse(null);
         }
 
-        static Ref of(Many2one value) {
+        public static Ref of(Many2one value) {
             return new Ref(value.id(), value.displayName());
         }
+    }
+
+    /** The caller is staff and this dog's trainer. */
+    public boolean isTrainedBy(Caller caller) {
+        return caller.isStaff() && trainer != null && trainer.id() == caller.userId();
     }
 
     static final String[] FIELDS = { "name", "breed", "birth_date", "age", "gender", "weight", "training_level", "notes",

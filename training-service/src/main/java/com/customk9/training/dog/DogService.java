@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DogService {
 
-    static final String MODEL = "customk9.dog";
+    public static final String MODEL = "customk9.dog";
 
     private final OdooClient odoo;
     private final TrainingEvents events;
@@ -34,8 +34,21 @@ public class DogService {
 
     /** Which dogs the caller may see. */
     public static Domain scope(Caller caller) {
-        Domain own = Domain.where("owner_id", "=", caller.partnerId());
-        return caller.isStaff() ? Domain.anyOf(own, Domain.where("trainer_id", "=", caller.userId())) : own;
+        return scope(caller, "");
+    }
+
+    /**
+     * Which records of a model hanging off a dog (plans, notes...) the caller may see: those whose
+     * {@code dogField} is a dog of {@link #scope(Caller)}, archived dogs included (Odoo follows a
+     * many2one path without its active test).
+     */
+    public static Domain scopeThrough(Caller caller, String dogField) {
+        return scope(caller, dogField + ".");
+    }
+
+    private static Domain scope(Caller caller, String path) {
+        Domain own = Domain.where(path + "owner_id", "=", caller.partnerId());
+        return caller.isStaff() ? Domain.anyOf(own, Domain.where(path + "trainer_id", "=", caller.userId())) : own;
     }
 
     public Uni<List<Dog>> list(Caller caller, boolean includeArchived, int limit, int offset) {

@@ -1,5 +1,6 @@
 package com.customk9.training.event;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 
@@ -9,6 +10,8 @@ import com.customk9.platform.event.CloudEvent;
 import com.customk9.platform.event.Topics;
 import com.customk9.platform.outbox.Outbox;
 import com.customk9.training.dog.Dog;
+import com.customk9.training.note.ProgressNote;
+import com.customk9.training.plan.Plan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,6 +30,11 @@ public class TrainingEvents {
     public static final String DOG_CREATED = "com.customk9.training.dog.created";
     public static final String DOG_UPDATED = "com.customk9.training.dog.updated";
     public static final String DOG_ARCHIVED = "com.customk9.training.dog.archived";
+    public static final String PLAN_CREATED = "com.customk9.training.plan.created";
+    public static final String PLAN_UPDATED = "com.customk9.training.plan.updated";
+    public static final String EXERCISE_COMPLETED = "com.customk9.training.exercise.completed";
+    public static final String EXERCISE_REOPENED = "com.customk9.training.exercise.reopened";
+    public static final String PROGRESS_NOTE_ADDED = "com.customk9.training.progress-note.added";
 
     private final Outbox outbox;
     private final ObjectMapper mapper;
@@ -46,6 +54,30 @@ public class TrainingEvents {
 
     public Uni<Void> dogArchived(Dog dog) {
         return publish(DOG_ARCHIVED, "dog:" + dog.id(), Map.of("dog_id", dog.id()));
+    }
+
+    public Uni<Void> planCreated(Plan plan) {
+        return publish(PLAN_CREATED, "plan:" + plan.id(), Map.of("plan", plan, "dog_id", plan.dog().id()));
+    }
+
+    /** {@code changed}: the plan's fields that were written, {@code exercises} when its exercises changed. */
+    public Uni<Void> planUpdated(Plan plan, Collection<String> changed) {
+        return publish(PLAN_UPDATED, "plan:" + plan.id(),
+                Map.of("plan", plan, "dog_id", plan.dog().id(), "changed", changed));
+    }
+
+    public Uni<Void> exerciseCompleted(Plan plan, long exerciseId, LocalDate completionDate) {
+        return publish(EXERCISE_COMPLETED, "plan:" + plan.id(), Map.of("plan_id", plan.id(), "dog_id", plan.dog().id(),
+                "exercise_id", exerciseId, "completion_date", completionDate, "progress", plan.progress()));
+    }
+
+    public Uni<Void> exerciseReopened(Plan plan, long exerciseId) {
+        return publish(EXERCISE_REOPENED, "plan:" + plan.id(), Map.of("plan_id", plan.id(), "dog_id", plan.dog().id(),
+                "exercise_id", exerciseId, "progress", plan.progress()));
+    }
+
+    public Uni<Void> progressNoteAdded(ProgressNote note) {
+        return publish(PROGRESS_NOTE_ADDED, "dog:" + note.dog().id(), Map.of("note", note, "dog_id", note.dog().id()));
     }
 
     /** Publishes one event in a transaction of its own (or the caller's, when one is open). */
