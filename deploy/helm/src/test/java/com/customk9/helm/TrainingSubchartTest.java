@@ -28,13 +28,15 @@ class TrainingSubchartTest {
     @Test
     void anExternalJwksUrlAndUploadLimitAreValues() {
         RenderedChart rendered = Charts.render(UMBRELLA,
-                "training:\n  jwksUrl: https://auth.customk9.example/.well-known/jwks.json\n  maxUploadSize: 20M\n");
+                "training:\n  jwksUrl: https://auth.customk9.example/.well-known/jwks.json\n  maxUploadSize: 20M\n"
+                        + "  maxRequestBodySize: 21M\n");
         Map<String, JsonNode> env = RenderedChart.envOf(
                 RenderedChart.containersOf(rendered.object("Deployment", "customk9-training")).get(0));
 
         assertEquals("https://auth.customk9.example/.well-known/jwks.json",
                 env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").path("value").asText());
-        assertEquals("20M", env.get("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE").path("value").asText());
+        assertEquals("20M", env.get("CUSTOMK9_FILES_MAX_SIZE").path("value").asText());
+        assertEquals("21M", env.get("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE").path("value").asText());
     }
 
     @Test
