@@ -1,0 +1,363 @@
+package com.customk9.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.in;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.customk9.e2e.support.Suite;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The client area's journeys, black-box, through the gateway only: the packaged emulator,
+ * auth-service and gateway run as processes ({@link Suite}). Journeys 1 to 6 are independent of one
+ * another; the last one stops auth-service, so it runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneysIT {
+
+    private static final String ANNA = "anna.client@customk9.example";
+    private static final String DEMO_PASSWORD = "client";
+    private static final String STRONG_PASSWORD = "Walkies-2026!";
+    private static final String NEW_PASSWORD = "Heelwork-2027?";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** No call may hang: connecting and every read are bounded. */
+    private static final RestAssuredConfig HTTP = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.connection.timeout", 5_000)
+            .setParam("http.socket.timeout", 20_000));
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aDemoClientSignsInAndCallsWithTheToken() {
+        String requestId = "e2e-" + UUID.randomUUID();
+        Response login = gateway().header("X-Request-Id", requestId)
+                .body(Map.of("email", ANNA, "password", DEMO_PASSWORD))
+                .post("/api/auth/login");
+        withSecurityHeaders(login.then().statusCode(200))
+                .header("X-Request-Id", requestId)
+                .header("RateLimit-Limit", String.valueOf(Suite.ANONYMOUS_LIMIT))
+                .header("X-RateLimit-Limit", String.valueOf(Suite.ANONYMOUS_LIMIT))
+                .body("access", not(emptyOrNullString()))
+                .body("refresh", not(emptyOrNullString()))
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(900))
+                .body("user.email", equalTo(ANNA))
+                .body("user.roles", hasItem("client"));
+        assertThat(Integer.parseInt(login.header("RateLimit-Remaining"))).isBetween(0, Suite.ANONYMOUS_LIMIT - 1);
+        assertThat(Integer.parseInt(login.header("RateLimit-Reset"))).isBetween(0, 60);
+
+        String access = login.path("access");
+        JsonNode header = jwtPart(access, 0);
+        assertThat(header.path("alg").asText()).isEqualTo("RS256");
+        assertThat(header.path("kid").asText()).isEqualTo(suite.signingKey().keyId());
+        JsonNode claims = jwtPart(access, 1);
+        assertThat(claims.path("iss").asText()).isEqualTo("customk9-auth");
+        assertThat(claims.path("sub").asText()).isEqualTo(String.valueOf((Integer) login.path("user.id")));
+
+        // The caller's own bucket once the token verified.
+        withSecurityHeaders(bearer(access).get("/api/auth/me").then().statusCode(200))
+                .header("RateLimit-Limit", "100")
+                .header("X-Request-Id", not(emptyOrNullString()))
+                .header("Cache-Control", containsString("no-store"))
+                .body("email", equalTo(ANNA))
+                .body("name", equalTo("Anna Client"))
+                .body("id", equalTo((Integer) login.path("user.id")))
+                .body("partner_id", equalTo((Integer) login.path("user.partner_id")));
+
+        // Refused by the gateway itself (its message), never reaching auth-service.
+        withSecurityHeaders(gateway().get("/api/auth/me").then().statusCode(401))
+                .header("WWW-Authenticate", "Bearer")
+                .header("RateLimit-Limit", String.valueOf(Suite.ANONYMOUS_LIMIT))
+                .body("error.code", equalTo("UNAUTHORIZED"))
+                .body("error.message", equalTo("Authentication required"));
+
+        gateway().get("/.well-known/jwks.json").then().statusCode(200)
+                .body("keys.kid", hasItem(suite.signingKey().keyId()))
+                .body("keys[0].kid", equalTo(suite.signingKey().keyId()))
+                .body("keys[0].kty", equalTo("RSA"))
+                .body("keys[0].n", equalTo(suite.signingKey().jwkModulus()));
+    }
+
+    @Test
+    @Order(2)
+    void aNewClientRegistersSignsInAndKeepsTheirSettings() throws Exception {
+        String email = newEmail();
+        Response registered = gateway()
+                .body(Map.of("name", "Erin Walker", "email", email, "password", STRONG_PASSWORD, "phone", "+1 555-0142"))
+                .post("/api/auth/register");
+        withSecurityHeaders(registered.then().statusCode(201))
+                .body("access", not(emptyOrNullString()))
+                .body("user.email", equalTo(email))
+                .body("user.name", equalTo("Erin Walker"))
+                .body("user.roles", equalTo(List.of("client")));
+        int userId = registered.path("user.id");
+
+        String access = login(email, STRONG_PASSWORD).path("access");
+        bearer(access).get("/api/auth/me").then().statusCode(200).body("id", equalTo(userId)).body("email", equalTo(email));
+
+        bearer(access).body(Map.of("theme", "dark", "language", "fr_FR", "timezone", "Europe/Brussels"))
+                .put("/api/settings").then().statusCode(200)
+                .body("theme", equalTo("dark")).body("language", equalTo("fr_FR"));
+        bearer(access).get("/api/settings").then().statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
+                .body("theme", equalTo("dark"))
+                .body("language", equalTo("fr_FR"))
+                .body("timezone", equalTo("Europe/Brussels"));
+
+        // The other services learn of the new client through auth-service's outbox.
+        ConsumerRecord<String, String> event = suite.kafka().awaitRecord(Suite.AUTH_EVENTS_TOPIC,
+                record -> record.value().contains("com.customk9.auth.user.registered") && record.value().contains(email),
+                Duration.ofSeconds(30));
+        JsonNode cloudEvent = JSON.readTree(event.value());
+        assertThat(cloudEvent.path("subject").asText()).isEqualTo("user:" + userId);
+        assertThat(cloudEvent.path("data").path("email").asText()).isEqualTo(email);
+    }
+
+    @Test
+    @Order(3)
+    void refreshRotatesAndReusingARotatedTokenKillsTheFamily() {
+        String firstRefresh = login(ANNA, DEMO_PASSWORD).path("refresh");
+
+        Response rotated = gateway().body(Map.of("refresh", firstRefresh)).post("/api/auth/refresh");
+        rotated.then().statusCode(200).body("access", not(emptyOrNullString())).body("user.email", equalTo(ANNA));
+        String secondRefresh = rotated.path("refresh");
+        assertThat(secondRefresh).isNotBlank().isNotEqualTo(firstRefresh);
+        bearer(rotated.path("access")).get("/api/auth/me").then().statusCode(200).body("email", equalTo(ANNA));
+
+        // The spent token again (a thief's copy): refused, and the whole family with it.
+        gateway().body(Map.of("refresh", firstRefresh)).post("/api/auth/refresh").then().statusCode(401)
+                .body("error.code", equalTo("UNAUTHORIZED"));
+        gateway().body(Map.of("refresh", secondRefresh)).post("/api/auth/refresh").then().statusCode(401)
+                .body("error.code", equalTo("UNAUTHORIZED"));
+    }
+
+    @Test
+    @Order(4)
+    void afterLogoutTheGatewayRefusesTheSameAccessToken() {
+        Response login = login(ANNA, DEMO_PASSWORD);
+        String access = login.path("access");
+        bearer(access).get("/api/auth/me").then().statusCode(200);
+
+        bearer(access).post("/api/auth/logout").then().statusCode(200)
+                .body("access_token_revoked", is(true));
+
+        // The gateway's own answer: the jti auth-service put in Redis, found in the rate-limit script.
+        bearer(access).get("/api/auth/me").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("error.code", equalTo("UNAUTHORIZED"))
+                .body("error.message", equalTo("The access token has been revoked"));
+        bearer(access).get("/api/settings").then().statusCode(401)
+                .body("error.message", equalTo("The access token has been revoked"));
+        gateway().body(Map.of("refresh", login.path("refresh"))).post("/api/auth/refresh").then().statusCode(401);
+    }
+
+    @Test
+    @Order(5)
+    void aClientChangesTheirPasswordAndSignsInWithTheNewOne() {
+        String email = newEmail();
+        String access = gateway().body(Map.of("name", "Fran Heeler", "email", email, "password", STRONG_PASSWORD))
+                .post("/api/auth/register").then().statusCode(201).extract().path("access");
+        String otherDevice = login(email, STRONG_PASSWORD).path("refresh");
+
+        bearer(access).body(Map.of("current_password", STRONG_PASSWORD, "new_password", NEW_PASSWORD))
+                .put("/api/auth/password").then().statusCode(200)
+                .body("message", equalTo("Password changed"));
+
+        gateway().body(Map.of("email", email, "password", STRONG_PASSWORD)).post("/api/auth/login").then().statusCode(401)
+                .body("error.code", equalTo("UNAUTHORIZED"));
+        login(email, NEW_PASSWORD).then().body("user.email", equalTo(email));
+        // Every other session ended with the change; this one goes on.
+        gateway().body(Map.of("refresh", otherDevice)).post("/api/auth/refresh").then().statusCode(401);
+        bearer(access).get("/api/auth/me").then().statusCode(200).body("email", equalTo(email));
+    }
+
+    @Test
+    @Order(6)
+    void anOdooChangeReachesKafkaThroughTheSignedWebhook() throws Exception {
+        // Odoo's automation rule: writes of customk9.dog, signed, to the gateway's webhook. Odoo sends no
+        // operation field: the gateway reads it from the action's name in _action ("...: dog write(#100)").
+        String targetId = emulatorAdmin()
+                .body(Map.of("models", List.of("customk9.dog"), "url", suite.gatewayUrl() + "/api/odoo/webhook",
+                        "fields", List.of("name", "owner_id"), "secret", Suite.WEBHOOK_SECRET, "on", List.of("write"),
+                        "action_name", "Notify the gateway: dog write"))
+                .post("/emulator/webhooks").then().statusCode(201).extract().path("id");
+        try {
+            int adminUid = jsonRpc("common", "login", List.of("customk9", "admin", "admin")).getInt("result");
+            String name = "Rex " + UUID.randomUUID().toString().substring(0, 8);
+            assertThat(jsonRpc("object", "execute_kw", List.of("customk9", adminUid, "admin", "customk9.dog", "write",
+                    List.of(List.of(1), Map.of("name", name)))).getBoolean("result")).isTrue();
+
+            ConsumerRecord<String, String> record = suite.kafka().awaitRecord(Suite.WEBHOOK_TOPIC,
+                    candidate -> "customk9.dog:1".equals(candidate.key()) && candidate.value().contains(name),
+                    Duration.ofSeconds(30));
+            JsonNode event = JSON.readTree(record.value());
+            assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.path("source").asText()).isEqualTo("/customk9/gateway");
+            assertThat(event.path("type").asText()).isEqualTo("com.customk9.odoo.webhook.write");
+            assertThat(event.path("subject").asText()).isEqualTo("customk9.dog:1");
+            assertThat(event.path("data").path("_model").asText()).isEqualTo("customk9.dog");
+            assertThat(event.path("data").path("_id").asInt()).isEqualTo(1);
+            assertThat(event.path("data").path("name").asText()).isEqualTo(name);
+            assertThat(event.path("data").path("owner_id").asInt()).isEqualTo(7);
+            // The emulator saw the gateway accept it.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> emulatorAdmin().get("/emulator/stats").then()
+                    .statusCode(200).body("webhooks.delivered", equalTo(1)).body("webhooks.failed", equalTo(0)));
+        } finally {
+            emulatorAdmin().delete("/emulator/webhooks/" + targetId).then().statusCode(204);
+        }
+
+        // The same check as Odoo's signature, made by hand: a forged one is refused, a replay too.
+        String body = "{\"_action\": \"Send Webhook Notification(#100)\", \"_id\": 3, \"_model\": \"customk9.dog\", \"id\": 3}";
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String signature = "sha256=" + hmacSha256Hex(Suite.WEBHOOK_SECRET, timestamp + "." + body);
+        webhook(body, timestamp, "sha256=" + hmacSha256Hex("not-the-secret", timestamp + "." + body)).then().statusCode(401);
+        webhook(body, timestamp, signature).then().statusCode(202).body("subject", equalTo("customk9.dog:3"));
+        webhook(body, timestamp, signature).then().statusCode(409);
+        suite.kafka().awaitRecord(Suite.WEBHOOK_TOPIC, candidate -> "customk9.dog:3".equals(candidate.key()),
+                Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenAuthServiceIsDownTheGatewayAnswersAtOnceWithAnEnvelope() {
+        String access = login(ANNA, DEMO_PASSWORD).path("access");
+        suite.authService().stop();
+        assertThat(suite.authService().isAlive()).isFalse();
+
+        long started = System.nanoTime();
+        Response refused = gateway().body(Map.of("email", ANNA, "password", DEMO_PASSWORD)).post("/api/auth/login");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        withSecurityHeaders(refused.then().statusCode(in(List.of(502, 503))))
+                .body("error.code", in(List.of("BAD_GATEWAY", "SERVICE_UNAVAILABLE")))
+                .body("error.message", notNullValue());
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+
+        // A valid token changes nothing: the gateway still knows the keys, the upstream is gone.
+        bearer(access).get("/api/auth/me").then().statusCode(in(List.of(502, 503)))
+                .body("error.code", in(List.of("BAD_GATEWAY", "SERVICE_UNAVAILABLE")));
+        // The gateway itself stays ready.
+        given().config(HTTP).baseUri(suite.gatewayUrl()).get("/q/health/ready").then().statusCode(200);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private static RequestSpecification gateway() {
+        return given().config(HTTP).baseUri(suite.gatewayUrl()).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private static RequestSpecification bearer(String access) {
+        return gateway().header("Authorization", "Bearer " + access);
+    }
+
+    private static Response login(String email, String password) {
+        Response login = gateway().body(Map.of("email", email, "password", password)).post("/api/auth/login");
+        login.then().statusCode(200).body("access", not(emptyOrNullString()));
+        return login;
+    }
+
+    /** What the gateway puts on every answer, its own or relayed. */
+    private static ValidatableResponse withSecurityHeaders(ValidatableResponse response) {
+        return response
+                .header("Content-Security-Policy", startsWith("default-src 'none'"))
+                .header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Strict-Transport-Security", startsWith("max-age="))
+                .header("Referrer-Policy", "no-referrer")
+                .header("RateLimit-Limit", notNullValue())
+                .header("RateLimit-Remaining", notNullValue())
+                .header("RateLimit-Reset", notNullValue());
+    }
+
+    private static Response webhook(String body, String timestamp, String signature) {
+        return gateway().header("X-Odoo-Timestamp", timestamp).header("X-Odoo-Signature", signature)
+                .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/odoo/webhook");
+    }
+
+    private static RequestSpecification emulatorAdmin() {
+        return given().config(HTTP).baseUri(suite.emulatorUrl()).contentType(ContentType.JSON)
+                .header("X-Emulator-Admin-Token", Suite.EMULATOR_ADMIN_TOKEN);
+    }
+
+    /** Odoo's standard JSON-RPC on the emulator, as a script or Odoo's own UI would change data. */
+    private static JsonPath jsonRpc(String service, String method, List<Object> args) {
+        JsonPath answer = given().config(HTTP).baseUri(suite.emulatorUrl()).contentType(ContentType.JSON)
+                .body(Map.of("jsonrpc", "2.0", "method", "call", "id", 1,
+                        "params", Map.of("service", service, "method", method, "args", args)))
+                .post("/jsonrpc").then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getMap("error")).as("JSON-RPC error").isNull();
+        return answer;
+    }
+
+    private static JsonNode jwtPart(String jwt, int index) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Not a JWT: " + jwt, e);
+        }
+    }
+
+    private static String hmacSha256Hex(String secret, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newEmail() {
+        return "e2e-" + UUID.randomUUID().toString().substring(0, 12) + "@example.org";
+    }
+}

@@ -1,0 +1,202 @@
+package com.customk9.e2e.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+
+import org.jboss.logmanager.LogContext;
+import org.jboss.logmanager.Logger;
+
+import com.customk9.platform.testing.KafkaBrokers;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+
+/**
+ * The suite under test: a Kafka broker in this JVM, then the packaged odoo-emulator, auth-service and
+ * gateway as three processes on free ports of 127.0.0.1 (production profile, configured by system
+ * properties), on the local PostgreSQL (test databases, schemas of their own) and Redis (database
+ * {@value #REDIS_DATABASE}, emptied first). Only the gateway is talked to by the journeys; the
+ * emulator also through its admin API, as a test controls Odoo.
+ */
+public final class Suite {
+
+    public static final int REDIS_DATABASE = 10;
+    /** Shared by the emulator's webhook target and the gateway (a per-suite value, never a real secret). */
+    public static final String WEBHOOK_SECRET = "customk9-e2e-webhook-secret";
+    public static final String EMULATOR_ADMIN_TOKEN = "customk9-emulator-local-admin";
+    /**
+     * Every journey calls from 127.0.0.1, so all anonymous calls (login, refresh, register...) share
+     * one per-address bucket: more than the production default of 20 a minute. Raised, not switched off.
+     */
+    public static final int ANONYMOUS_LIMIT = 300;
+    public static final String WEBHOOK_TOPIC = "odoo.webhooks";
+    public static final String AUTH_EVENTS_TOPIC = "customk9.auth.events";
+
+    /** The services built on libs/platform log JSON in production; readable lines here (the emulator logs plain text). */
+    private static final String PLAIN_TEXT_LOGS = "quarkus.log.console.json.enabled=false";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** The in-JVM broker and Kafka's clients log every step at INFO (through slf4j to JBoss LogManager). */
+    private static final List<Logger> QUIET = List.of("org.apache.kafka", "kafka", "state.change.logger").stream()
+            .map(name -> LogContext.getLogContext().getLogger(name)).toList();
+
+    private final EmbeddedKafkaBroker broker;
+    private final Kafka kafka;
+    private final SigningKey signingKey;
+    private final ServiceProcess emulator;
+    private final ServiceProcess authService;
+    private final ServiceProcess gateway;
+    private final Thread shutdownHook;
+
+    private Suite(EmbeddedKafkaBroker broker, Kafka kafka, SigningKey signingKey, ServiceProcess emulator,
+            ServiceProcess authService, ServiceProcess gateway, Thread shutdownHook) {
+        this.broker = broker;
+        this.kafka = kafka;
+        this.signingKey = signingKey;
+        this.emulator = emulator;
+        this.authService = authService;
+        this.gateway = gateway;
+        this.shutdownHook = shutdownHook;
+    }
+
+    public static Suite start() {
+        Path root = Path.of(System.getProperty("customk9.project-root", "..")).toAbsolutePath().normalize();
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+        Redis.flushDatabase(REDIS_DATABASE);
+
+        EmbeddedKafkaBroker broker = KafkaBrokers.startOnFreePort();
+        List<ServiceProcess> started = new CopyOnWriteArrayList<>();
+        // Whatever happens to this JVM, the services do not outlive it.
+        Thread shutdownHook = new Thread(() -> started.forEach(ServiceProcess::stop), "e2e-suite-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Kafka kafka = new Kafka(broker.getAdvertisedListeners());
+            kafka.createTopics(WEBHOOK_TOPIC, AUTH_EVENTS_TOPIC);
+            SigningKey key = SigningKey.generate(Path.of("target", "e2e-keys"), "e2e-" + System.currentTimeMillis());
+
+            int emulatorPort = KafkaBrokers.freePort();
+            int authPort = KafkaBrokers.freePort();
+            int gatewayPort = KafkaBrokers.freePort();
+            String redis = "redis://127.0.0.1:6379/" + REDIS_DATABASE;
+            String authUrl = "http://127.0.0.1:" + authPort;
+
+            ServiceProcess emulator = ServiceProcess.start("odoo-emulator", jar(root, "odoo-emulator"), emulatorPort, List.of(
+                    "quarkus.datasource.odoo.jdbc.url=jdbc:postgresql://127.0.0.1:5432/customk9_odoo_test",
+                    "customk9.emulator.schema=odoo_emulator_e2e",
+                    "customk9.emulator.admin-token=" + EMULATOR_ADMIN_TOKEN));
+            started.add(emulator);
+            ServiceProcess auth = ServiceProcess.start("auth-service", jar(root, "auth-service"), authPort, List.of(
+                    PLAIN_TEXT_LOGS,
+                    // customk9_auth_test, but a schema of its own (auth-service's @QuarkusTests clean "public").
+                    "quarkus.datasource.password=customk9_auth",
+                    "quarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/customk9_auth_test?search_path=auth_e2e",
+                    "quarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/customk9_auth_test?currentSchema=auth_e2e",
+                    "quarkus.flyway.schemas=auth_e2e",
+                    "quarkus.flyway.default-schema=auth_e2e",
+                    "quarkus.flyway.clean-disabled=false",
+                    "quarkus.flyway.clean-at-start=true",
+                    "quarkus.redis.hosts=" + redis,
+                    "kafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                    "odoo.url=http://127.0.0.1:" + emulatorPort,
+                    "odoo.integration.api-key=ck9-local-integration-key",
+                    "customk9.auth.jwt.key-directory=" + key.directory(),
+                    "customk9.auth.jwt.signing-key-id=" + key.keyId()));
+            started.add(auth);
+            ServiceProcess gateway = ServiceProcess.start("gateway", jar(root, "gateway"), gatewayPort, List.of(
+                    PLAIN_TEXT_LOGS,
+                    "customk9.gateway.routes.auth-public.upstream=" + authUrl,
+                    "customk9.gateway.routes.auth.upstream=" + authUrl,
+                    "customk9.gateway.jwt.jwks-url=" + authUrl + "/.well-known/jwks.json",
+                    "quarkus.redis.hosts=" + redis,
+                    "kafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                    "customk9.gateway.webhook.secret=" + WEBHOOK_SECRET,
+                    "customk9.gateway.rate-limit.anonymous=" + ANONYMOUS_LIMIT));
+            started.add(gateway);
+
+            long since = System.nanoTime();
+            emulator.awaitReady("/api/v2/test", START_TIMEOUT);
+            // A fresh Odoo for every run: the demo data as seeded, no runtime webhooks, no faults.
+            post(emulator.url() + "/emulator/reset", Map.of("X-Emulator-Admin-Token", EMULATOR_ADMIN_TOKEN), "");
+            auth.awaitReady("/q/health/ready", START_TIMEOUT);
+            gateway.awaitReady("/q/health/ready", START_TIMEOUT);
+            // As a deployment warms a new pod before it takes traffic: one sign-in straight to auth-service
+            // (a demo client no journey uses) opens its pools and compiles the hot path, so that a cold JVM
+            // on a loaded machine does not meet the gateway's 5 s route timeout in the first journey.
+            post(auth.url() + "/api/auth/login", Map.of("Content-Type", "application/json"),
+                    "{\"email\": \"david.client@customk9.example\", \"password\": \"client\"}");
+            System.out.printf("e2e: suite ready in %d s (emulator %s, auth-service %s, gateway %s)%n",
+                    Duration.ofNanos(System.nanoTime() - since).toSeconds(), emulator.url(), auth.url(), gateway.url());
+            return new Suite(broker, kafka, key, emulator, auth, gateway, shutdownHook);
+        } catch (RuntimeException | Error e) {
+            started.forEach(ServiceProcess::stop);
+            broker.close();
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            throw e;
+        }
+    }
+
+    /** Stops the gateway, auth-service and the emulator (whichever still run), then the broker. */
+    public void stop() {
+        gateway.stop();
+        authService.stop();
+        emulator.stop();
+        broker.close();
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    }
+
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    public String emulatorUrl() {
+        return emulator.url();
+    }
+
+    public ServiceProcess authService() {
+        return authService;
+    }
+
+    public ServiceProcess gateway() {
+        return gateway;
+    }
+
+    public Kafka kafka() {
+        return kafka;
+    }
+
+    public SigningKey signingKey() {
+        return signingKey;
+    }
+
+    private static Path jar(Path root, String module) {
+        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** A POST during set-up that must succeed (2xx), with a generous timeout. */
+    private static void post(String url, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + url + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
