@@ -122,6 +122,8 @@ final class ServiceModels {
                                 "High priority", "3", "Urgent").defaultValue("0"),
                         many2one("stage_id", "helpdesk.stage", "Stage").defaultValue(1L),
                         datetime("close_date", "Close date"),
+                        // helpdesk_sale / helpdesk_stock: "Product this ticket is about"
+                        many2one("product_id", "product.product", "Product"),
                         many2one("dog_id", "customk9.dog", "Dog")));
     }
 

@@ -301,4 +301,14 @@ class OrmCrudTest {
                 .isInstanceOf(OdooException.ValueError.class)
                 .hasMessage("Invalid field 'colour' on model 'customk9.dog'");
     }
+
+    @Test
+    void aTicketNamesTheProductItIsAbout() {
+        long ticket = orm.create(ADMIN_UID, "helpdesk.ticket", Map.of("name", "Book a private session",
+                "partner_id", DemoIds.CHLOE_PARTNER, "product_id", DemoIds.PRODUCT_PRIVATE_SESSION));
+        assertThat(orm.read(ADMIN_UID, "helpdesk.ticket", List.of(ticket), List.of("product_id")).get(0))
+                .containsEntry("product_id", List.of(DemoIds.PRODUCT_PRIVATE_SESSION, "[TRAIN-1] Private Training Session"));
+        assertThat(orm.searchCount(ADMIN_UID, "helpdesk.ticket",
+                List.of(List.of("product_id", "=", DemoIds.PRODUCT_PRIVATE_SESSION)))).isEqualTo(1);
+    }
 }

@@ -26,6 +26,11 @@ public final class Emulator {
         admin().body(Map.of("mode", mode)).put("/emulator/faults/outage").then().statusCode(200);
     }
 
+    /** Requests under {@code pathPrefix} take {@code ms} longer (e.g. to widen a race window). */
+    public static void latency(int ms, String pathPrefix) {
+        admin().body(Map.of("ms", ms, "path_prefix", pathPrefix)).put("/emulator/faults/latency").then().statusCode(200);
+    }
+
     /** Every request under {@code pathPrefix} fails as Odoo reports server errors. */
     public static void failRequests(String pathPrefix) {
         admin().body(Map.of("rate", 1.0, "style", "odoo", "path_prefix", pathPrefix, "seed", 1))
