@@ -2,20 +2,27 @@ package com.customk9.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,13 +54,20 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The client area's journeys, black-box, through the gateway only: the packaged emulator,
- * auth-service and gateway run as processes ({@link Suite}). Journeys 1 to 6 are independent of one
- * another; the last one stops auth-service, so it runs last.
+ * auth-service, training-service and gateway run as processes ({@link Suite}). Journeys 1 to 8 are
+ * independent of one another; the last one stops auth-service, so it runs last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneysIT {
 
     private static final String ANNA = "anna.client@customk9.example";
+    private static final String BEN = "ben.client@customk9.example";
+    private static final String SARAH = "sarah.trainer@customk9.example";
+    private static final String TRAINER_PASSWORD = "trainer";
+    /** Anna's dog Rex in the demo data, trained by Sarah. */
+    private static final int REX = 1;
+    /** The demo data's "Private Training Session": a sellable service at 95.00. */
+    private static final int PRIVATE_TRAINING_SESSION = 4;
     private static final String DEMO_PASSWORD = "client";
     private static final String STRONG_PASSWORD = "Walkies-2026!";
     private static final String NEW_PASSWORD = "Heelwork-2027?";
@@ -269,6 +283,202 @@ class JourneysIT {
     }
 
     @Test
+    @Order(7)
+    void aClientTrainsAndBooksForTheirDogsThroughTheGateway() throws Exception {
+        // --- Anna signs in and adds a dog
+        Response annaLogin = login(ANNA, DEMO_PASSWORD);
+        String anna = annaLogin.path("access");
+        String dogName = "Pip " + UUID.randomUUID().toString().substring(0, 6);
+        Response addedDog = bearer(anna)
+                .body(Map.of("name", dogName, "breed", "Whippet", "birth_date", LocalDate.now(ZoneOffset.UTC).minusYears(2)
+                        .toString(), "gender", "female", "weight", 12.5, "training_level", "beginner"))
+                .post("/api/dogs");
+        withSecurityHeaders(addedDog.then().statusCode(201))
+                .body("name", equalTo(dogName))
+                .body("breed", equalTo("Whippet"))
+                .body("training_level", equalTo("beginner"))
+                .body("owner.id", equalTo((Integer) annaLogin.path("user.partner_id")))
+                .body("trainer", nullValue())
+                .body("active", is(true));
+        int dogId = addedDog.path("id");
+        assertThat(addedDog.header("Location")).endsWith("/api/dogs/" + dogId);
+        bearer(anna).get("/api/dogs").then().statusCode(200)
+                .body("items.id", hasItems(REX, dogId))
+                .body("items.find { it.id == " + dogId + " }.name", equalTo(dogName));
+
+        // --- Sarah, Rex's trainer, makes him a plan of three exercises; Anna, his owner, may not
+        Response sarahLogin = login(SARAH, TRAINER_PASSWORD);
+        sarahLogin.then().body("user.roles", hasItem("trainer"));
+        String sarah = sarahLogin.path("access");
+        int sarahId = sarahLogin.path("user.id");
+        bearer(anna).get("/api/dogs/" + REX).then().statusCode(200).body("trainer.id", equalTo(sarahId));
+        Map<String, Object> planRequest = Map.of("dog_id", REX, "name", "Street Manners", "state", "active",
+                "objectives", "Calm walking in town.", "exercises", List.of(
+                        Map.of("name", "Wait at the kerb", "duration_minutes", 10, "repetitions", 5),
+                        Map.of("name", "Pass a cafe terrace", "duration_minutes", 15),
+                        Map.of("name", "Settle on a mat", "duration_minutes", 20)));
+        bearer(anna).body(planRequest).post("/api/training-plans").then().statusCode(403)
+                .body("error.code", equalTo("FORBIDDEN"));
+        Response createdPlan = bearer(sarah).body(planRequest).post("/api/training-plans");
+        createdPlan.then().statusCode(201)
+                .body("name", equalTo("Street Manners"))
+                .body("dog.id", equalTo(REX))
+                .body("trainer.id", equalTo(sarahId))
+                .body("state", equalTo("active"))
+                .body("exercise_count", equalTo(3))
+                .body("exercises.name", contains("Wait at the kerb", "Pass a cafe terrace", "Settle on a mat"))
+                .body("exercises.completed", contains(false, false, false));
+        assertThat(createdPlan.jsonPath().getDouble("progress")).isZero();
+        int planId = createdPlan.path("id");
+        List<Integer> exercises = createdPlan.path("exercises.id");
+
+        // --- Anna completes two of them and sees the plan two thirds done
+        // one today (no date given), one yesterday (in the past whatever the machine's zone)
+        bearer(anna).body(Map.of()).post("/api/training-plans/" + planId + "/exercises/" + exercises.get(0) + "/complete")
+                .then().statusCode(200)
+                .body("exercises[0].completed", is(true))
+                .body("exercises[0].completion_date", not(emptyOrNullString()));
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        bearer(anna).body(Map.of("completion_date", yesterday))
+                .post("/api/training-plans/" + planId + "/exercises/" + exercises.get(1) + "/complete").then().statusCode(200)
+                .body("exercises[1].completed", is(true))
+                .body("exercises[1].completion_date", equalTo(yesterday));
+        Response annasPlan = bearer(anna).get("/api/training-plans/" + planId);
+        withSecurityHeaders(annasPlan.then().statusCode(200))
+                .body("id", equalTo(planId))
+                .body("owner.id", equalTo((Integer) annaLogin.path("user.partner_id")))
+                .body("exercises.completed", contains(true, true, false));
+        assertThat(annasPlan.jsonPath().getDouble("progress")).isCloseTo(66.67, within(0.005));
+        bearer(anna).queryParam("dog_id", REX).get("/api/training-plans").then().statusCode(200)
+                .body("items.id", hasItem(planId));
+
+        // --- Anna books a session with Sarah for Rex a few days ahead, then moves it
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(4);
+        List<Map<String, String>> free = freeSlots(anna, sarahId, day);
+        assertThat(free).as("Sarah's free hours on " + day).isNotEmpty();
+        Map<String, String> first = free.get(0);
+        // a later free hour that does not overlap the first one
+        Map<String, String> later = free.stream()
+                .filter(slot -> !OffsetDateTime.parse(slot.get("start")).isBefore(OffsetDateTime.parse(first.get("stop"))))
+                .findFirst().orElseThrow(() -> new AssertionError("Sarah has one free hour only on " + day + ": " + free));
+        Response booked = bearer(anna).body(Map.of("trainer_id", sarahId, "dog_id", REX, "start", first.get("start"),
+                "duration", 60, "notes", "Kerb work in town")).post("/api/appointments");
+        withSecurityHeaders(booked.then().statusCode(201))
+                .body("trainer.id", equalTo(sarahId))
+                .body("dog.id", equalTo(REX))
+                .body("duration_minutes", equalTo(60))
+                .body("notes", equalTo("Kerb work in town"))
+                .body("cancelled", is(false));
+        int appointmentId = booked.path("id");
+        assertThat(Instant.parse(booked.path("start"))).isEqualTo(OffsetDateTime.parse(first.get("start")).toInstant());
+        assertThat(freeStarts(anna, sarahId, day)).doesNotContain(first.get("start"));
+        // the same slot again: taken
+        bearer(anna).body(Map.of("trainer_id", sarahId, "dog_id", REX, "start", first.get("start"), "duration", 60))
+                .post("/api/appointments").then().statusCode(409).body("error.code", equalTo("CONFLICT"));
+
+        Response moved = bearer(anna).body(Map.of("start", later.get("start"))).patch("/api/appointments/" + appointmentId);
+        moved.then().statusCode(200).body("id", equalTo(appointmentId)).body("duration_minutes", equalTo(60))
+                .body("cancelled", is(false));
+        assertThat(Instant.parse(moved.path("start"))).isEqualTo(OffsetDateTime.parse(later.get("start")).toInstant());
+        assertThat(Instant.parse(moved.path("stop"))).isEqualTo(OffsetDateTime.parse(later.get("stop")).toInstant());
+        List<String> afterMove = freeStarts(anna, sarahId, day);
+        assertThat(afterMove).contains(first.get("start")).doesNotContain(later.get("start"));
+        Response upcoming = bearer(anna).queryParam("limit", 100).get("/api/appointments");
+        upcoming.then().statusCode(200).body("items.id", hasItem(appointmentId));
+        assertThat(Instant.parse(upcoming.path("items.find { it.id == " + appointmentId + " }.start")))
+                .isEqualTo(OffsetDateTime.parse(later.get("start")).toInstant());
+
+        // --- Anna files a PDF for her new dog and downloads it back as it was
+        byte[] pdf = ("%PDF-1.4\n% " + dogName + ": vaccination card\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        Response uploaded = given().config(HTTP).baseUri(suite.gatewayUrl()).accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + anna)
+                .multiPart("file", "vaccination-card.pdf", pdf, "application/pdf")
+                .multiPart("dog_id", String.valueOf(dogId))
+                .multiPart("description", "Vaccination card")
+                .post("/api/files");
+        withSecurityHeaders(uploaded.then().statusCode(201))
+                .body("name", equalTo("vaccination-card.pdf"))
+                .body("mimetype", equalTo("application/pdf"))
+                .body("size", equalTo(pdf.length))
+                .body("description", equalTo("Vaccination card"))
+                .body("dog.id", equalTo(dogId));
+        int fileId = uploaded.path("id");
+        assertThat((String) uploaded.path("sha1")).isEqualToIgnoringCase(sha1Hex(pdf));
+        assertThat((String) uploaded.path("content_url")).isEqualTo("/api/files/" + fileId + "/content");
+        Response download = given().config(HTTP).baseUri(suite.gatewayUrl()).header("Authorization", "Bearer " + anna)
+                .get("/api/files/" + fileId + "/content");
+        download.then().statusCode(200)
+                .header("Content-Type", startsWith("application/pdf"))
+                .header("Content-Disposition", startsWith("attachment; filename=\"vaccination-card.pdf\""));
+        assertThat(download.asByteArray()).isEqualTo(pdf);
+        bearer(anna).queryParam("dog_id", dogId).get("/api/files").then().statusCode(200)
+                .body("items.id", contains(fileId)).body("total", equalTo(1));
+
+        // --- Anna books a paid service for her new dog: billed with a draft invoice she sees
+        Response booking = bearer(anna).body(Map.of("name", "Private session for " + dogName, "dog_id", dogId,
+                "service_id", PRIVATE_TRAINING_SESSION, "description", "First assessment")).post("/api/bookings");
+        withSecurityHeaders(booking.then().statusCode(201))
+                .body("name", equalTo("Private session for " + dogName))
+                .body("dog.id", equalTo(dogId))
+                .body("service.id", equalTo(PRIVATE_TRAINING_SESSION))
+                .body("cancelled", is(false))
+                .body("invoice.state", equalTo("draft"))
+                .body("invoice.payment_state", equalTo("not_paid"));
+        int bookingId = booking.path("id");
+        int invoiceId = booking.path("invoice.id");
+        assertThat(booking.jsonPath().getDouble("invoice.amount_total")).isEqualTo(95.0);
+        assertThat((String) booking.path("invoice.origin")).isEqualTo("Ticket #" + bookingId);
+        Response invoices = bearer(anna).queryParam("limit", 100).get("/api/invoices");
+        withSecurityHeaders(invoices.then().statusCode(200)).body("items.id", hasItem(invoiceId));
+        String invoice = "items.find { it.id == " + invoiceId + " }";
+        assertThat((String) invoices.path(invoice + ".state")).isEqualTo("draft");
+        assertThat((String) invoices.path(invoice + ".origin")).isEqualTo("Ticket #" + bookingId);
+        assertThat(invoices.jsonPath().getDouble(invoice + ".amount_total")).isEqualTo(95.0);
+        bearer(anna).get("/api/invoices/" + invoiceId).then().statusCode(200)
+                .body("lines[0].product.id", equalTo(PRIVATE_TRAINING_SESSION))
+                .body("lines[0].description", equalTo("Private Training Session - " + dogName));
+
+        // --- Another client sees none of it: 404, as if it did not exist
+        String ben = login(BEN, DEMO_PASSWORD).path("access");
+        for (String path : List.of("/api/dogs/" + dogId, "/api/training-plans/" + planId, "/api/appointments/" + appointmentId,
+                "/api/files/" + fileId, "/api/files/" + fileId + "/content", "/api/bookings/" + bookingId,
+                "/api/invoices/" + invoiceId)) {
+            bearer(ben).get(path).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        }
+        bearer(ben).get("/api/dogs").then().statusCode(200).body("items.id", not(hasItem(dogId)));
+    }
+
+    @Test
+    @Order(8)
+    void trainingServiceTellsTheOthersThroughKafka() throws Exception {
+        String anna = login(ANNA, DEMO_PASSWORD).path("access");
+        String name = "Scout " + UUID.randomUUID().toString().substring(0, 6);
+        int dogId = bearer(anna).body(Map.of("name", name, "breed", "Beagle")).post("/api/dogs")
+                .then().statusCode(201).extract().path("id");
+        bearer(anna).delete("/api/dogs/" + dogId).then().statusCode(204);
+
+        // The outbox relays both, keyed by the dog: in order on one partition.
+        String key = "dog:" + dogId;
+        ConsumerRecord<String, String> created = suite.kafka().awaitRecord(Suite.TRAINING_EVENTS_TOPIC,
+                record -> key.equals(record.key()) && record.value().contains("com.customk9.training.dog.created"),
+                Duration.ofSeconds(30));
+        JsonNode event = JSON.readTree(created.value());
+        assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.path("source").asText()).isEqualTo("/customk9/training");
+        assertThat(event.path("type").asText()).isEqualTo("com.customk9.training.dog.created");
+        assertThat(event.path("subject").asText()).isEqualTo(key);
+        assertThat(event.path("data").path("dog").path("id").asInt()).isEqualTo(dogId);
+        assertThat(event.path("data").path("dog").path("name").asText()).isEqualTo(name);
+        ConsumerRecord<String, String> archived = suite.kafka().awaitRecord(Suite.TRAINING_EVENTS_TOPIC,
+                record -> key.equals(record.key()) && record.value().contains("com.customk9.training.dog.archived"),
+                Duration.ofSeconds(30));
+        assertThat(archived.partition()).isEqualTo(created.partition());
+        assertThat(archived.offset()).isGreaterThan(created.offset());
+        assertThat(JSON.readTree(archived.value()).path("data").path("dog_id").asInt()).isEqualTo(dogId);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void whenAuthServiceIsDownTheGatewayAnswersAtOnceWithAnEnvelope() {
         String access = login(ANNA, DEMO_PASSWORD).path("access");
@@ -344,6 +554,29 @@ class JourneysIT {
             return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
         } catch (java.io.IOException e) {
             throw new AssertionError("Not a JWT: " + jwt, e);
+        }
+    }
+
+    /** A trainer's free 60-minute slots on {@code day}, as the availability lists them (start and stop with their offset). */
+    private static List<Map<String, String>> freeSlots(String access, int trainerId, LocalDate day) {
+        Response availability = bearer(access).queryParam("trainer_id", trainerId).queryParam("date", day.toString())
+                .queryParam("duration", 60).get("/api/appointments/availability");
+        availability.then().statusCode(200)
+                .body("trainer.id", equalTo(trainerId))
+                .body("date", equalTo(day.toString()))
+                .body("duration", equalTo(60));
+        return availability.jsonPath().getList("slots");
+    }
+
+    private static List<String> freeStarts(String access, int trainerId, LocalDate day) {
+        return freeSlots(access, trainerId, day).stream().map(slot -> slot.get("start")).toList();
+    }
+
+    private static String sha1Hex(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
