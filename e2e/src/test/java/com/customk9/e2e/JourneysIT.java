@@ -280,6 +280,11 @@ class JourneysIT {
         webhook(body, timestamp, signature).then().statusCode(409);
         suite.kafka().awaitRecord(Suite.WEBHOOK_TOPIC, candidate -> "customk9.dog:3".equals(candidate.key()),
                 Duration.ofSeconds(10));
+        // training-service consumes odoo.webhooks (cache invalidation): the gateway's structured
+        // CloudEvents must neither stop that channel nor take the service out of liveness.
+        org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> io.restassured.RestAssured.given().get(suite.trainingService().url() + "/q/health/live")
+                        .statusCode() == 200);
     }
 
     @Test

@@ -40,6 +40,7 @@ class OdooChangeListenerTest {
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 client.request().get("/api/dogs").then().body("items.name", contains("After")));
+        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
@@ -56,6 +57,7 @@ class OdooChangeListenerTest {
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 client.request().get("/api/dogs").then().body("items.name", contains("Moved")));
+        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
     }
 
     private static void renameInOdooBehindOurBack(int dogId, String name) {
@@ -75,7 +77,11 @@ class OdooChangeListenerTest {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("odoo.webhooks", "key", value)).get();
+            // as the gateway sends them: structured CloudEvents with their content type
+            ProducerRecord<String, String> record = new ProducerRecord<>("odoo.webhooks", "key", value);
+            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
         }
     }
 }
