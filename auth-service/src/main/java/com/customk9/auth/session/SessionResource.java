@@ -31,11 +31,13 @@ import io.vertx.core.http.HttpServerRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"email\": \"anna.client@customk9.example\", \"password\": \"client\"}")
     public record LoginRequest(
             @NotBlank @Size(max = 254) String email,
             @NotBlank @Size(max = 1024) String password) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"refresh\": \"Zk3x...the refresh token from login...\"}")
     public record RefreshRequest(@NotBlank @Size(max = 256) String refresh) {
     }
 
