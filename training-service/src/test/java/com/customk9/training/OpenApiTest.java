@@ -26,10 +26,6 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/files"))
                 .body("components.securitySchemes.bearer.scheme", org.hamcrest.Matchers.equalTo("bearer"))
                 .body("paths.'/api/dogs'.post.responses", hasKey("400"))
-                .body("paths.'/api/dogs'.get.security", notNullValue())
-                .body("components.schemas.DogRequest.example.name", org.hamcrest.Matchers.equalTo("Nala"))
-                .body("components.schemas.PlanRequest.example.exercises[0].name",
-                        org.hamcrest.Matchers.equalTo("Sit on command"))
-                .body("components.schemas.AppointmentRequest.example.duration", org.hamcrest.Matchers.equalTo(60));
+                .body("paths.'/api/dogs'.get.security", notNullValue());
     }
 }

@@ -35,17 +35,14 @@ import io.vertx.core.http.HttpServerRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PasswordResource {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"current_password\": \"Walkies-2026!\", \"new_password\": \"Better-Heel-77\"}")
     public record ChangeRequest(
             @JsonProperty("current_password") @NotBlank @Size(max = 1024) String currentPassword,
             @JsonProperty("new_password") @NotBlank @Size(max = 1024) String newPassword) {
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"email\": \"anna.client@customk9.example\"}")
     public record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"token\": \"the token from the reset link\", \"new_password\": \"Fresh-Start-2027\"}")
     public record ResetConfirmation(
             @NotBlank @Size(max = 256) String token,
             @JsonProperty("new_password") @NotBlank @Size(max = 1024) String newPassword) {

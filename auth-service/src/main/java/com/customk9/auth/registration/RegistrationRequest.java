@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A new client's sign-up: becomes a res.partner and a portal res.users in Odoo (seed 000's flow). */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"name\": \"Dana Client\", \"email\": \"dana@example.org\", \"password\": \"Walkies-2026!\", \"phone\": \"+1 555-0199\"}")
 public record RegistrationRequest(
         @NotBlank @Size(max = 128) String name,
         @NotBlank @Email @Size(max = 254) String email,

@@ -31,13 +31,11 @@ import io.vertx.core.http.HttpServerRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"email\": \"anna.client@customk9.example\", \"password\": \"client\"}")
     public record LoginRequest(
             @NotBlank @Size(max = 254) String email,
             @NotBlank @Size(max = 1024) String password) {
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"refresh\": \"Zk3x...the refresh token from login...\"}")
     public record RefreshRequest(@NotBlank @Size(max = 256) String refresh) {
     }
 
@@ -52,7 +50,11 @@ public class SessionResource {
     @POST
     @Path("/login")
     @Operation(summary = "Sign in with the Odoo e-mail and password; answers an access and a refresh token")
-    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request, HttpServerRequest http) {
+    public Uni<TokenResponse> login(
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    mediaType = MediaType.APPLICATION_JSON, examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                            name = "demo client", value = "{\"email\": \"anna.client@customk9.example\", \"password\": \"client\"}")))
+            @Valid @NotNull LoginRequest request, HttpServerRequest http) {
         return sessions.login(request.email(), request.password(), ClientAddress.of(http));
     }
 

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
  * are the user's {@code lang}, {@code tz} and {@code notification_type} in Odoo; {@code theme} and
  * {@code notifications.push} are kept by auth-service. In a PUT, a field left out keeps its value.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"language\": \"en_US\", \"timezone\": \"Europe/Brussels\", \"theme\": \"dark\", \"notifications\": {\"email\": true, \"push\": false}}")
 public record UserSettings(
         @Size(max = 16) String language,
         @Size(max = 64) String timezone,

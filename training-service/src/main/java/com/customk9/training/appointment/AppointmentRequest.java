@@ -16,7 +16,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * (ISO 8601 with an offset, in the future) and for how long: {@code duration} in minutes (15 to 240) or
  * a {@code stop}.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"trainer_id\": 4, \"dog_id\": 1, \"start\": \"2026-12-01T14:00:00Z\", \"duration\": 60, \"notes\": \"Leash pulling\"}")
 public record AppointmentRequest(
         @JsonProperty("trainer_id") @NotNull @Positive Long trainerId,
         @JsonProperty("dog_id") @NotNull @Positive Long dogId,

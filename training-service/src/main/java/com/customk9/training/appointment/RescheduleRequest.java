@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /** When an appointment moves to: a new start, and a duration or a stop (otherwise it keeps its length). */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"start\": \"2026-12-02T10:00:00Z\"}")
 public record RescheduleRequest(
         @NotNull @Future OffsetDateTime start,
         @Min(Slot.MIN_MINUTES) @Max(Slot.MAX_MINUTES) Integer duration,

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A service request: what it is about, optionally for which of my dogs and for which priced service
  * (a product.product of type service; a service with a price makes an invoice).
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"name\": \"Private training session\", \"description\": \"Reactivity on walks\", \"dog_id\": 1, \"service_id\": 4}")
 public record BookingRequest(
         @NotBlank @Size(max = 128) String name,
         @Size(max = 4000) String description,

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A new dog, or (in a PATCH, where {@code name} may be left out) the fields to change. Training level
  * from a fixed set; age 0 to 30 years; weight 0 to 120 kg; a birth date not in the future.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"name\": \"Nala\", \"breed\": \"Vizsla\", \"birth_date\": \"2023-03-01\", \"gender\": \"female\", \"weight\": 21.5, \"training_level\": \"beginner\", \"notes\": \"Loves water\"}")
 public record DogRequest(
         @Size(min = 1, max = 64) String name,
         @Size(max = 64) String breed,

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A new progress note: its text, a rating from 1 to 5 (optional), its day (today unless given, never in the future), and optionally the dog's plan it is about. */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"note\": \"Held a one-minute down-stay at the park.\", \"rating\": 4, \"date\": \"2026-11-20\", \"plan_id\": 1}")
 public record ProgressNoteRequest(
         @NotBlank @Size(max = 4000) String note,
         @Min(1) @Max(5) Integer rating,

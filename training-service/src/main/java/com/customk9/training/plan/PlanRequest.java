@@ -16,7 +16,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * one Odoo call. Starts today unless {@code start_date} says otherwise; the end, when given, is not
  * before the start; the state defaults to draft.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"dog_id\": 1, \"name\": \"Basic Obedience\", \"start_date\": \"2026-12-01\", \"end_date\": \"2027-01-15\", \"objectives\": \"Sit, down, stay, loose-leash walking\", \"exercises\": [{\"name\": \"Sit on command\", \"duration_minutes\": 10}, {\"name\": \"Down-stay\", \"repetitions\": 5}]}")
 public record PlanRequest(
         @JsonProperty("dog_id") @NotNull Long dogId,
         @NotBlank @Size(max = 128) String name,
