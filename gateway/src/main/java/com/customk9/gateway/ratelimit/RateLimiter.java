@@ -5,10 +5,10 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.customk9.gateway.redis.RedisAvailability;
+import com.customk9.gateway.redis.RedisLanes;
 import com.customk9.gateway.route.GatewayConfig;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.RedisAPI;
 
 /**
  * Decides whether a request may go on: in Redis, shared by every replica, or, while Redis is down,
@@ -22,8 +22,8 @@ public class RateLimiter {
     private final RedisAvailability redis;
     private final Duration window;
 
-    public RateLimiter(RedisAPI redisApi, RedisAvailability redis, GatewayConfig config) {
-        this.shared = new RedisRateLimiter(redisApi, config.rateLimit().keyPrefix());
+    public RateLimiter(RedisLanes lanes, RedisAvailability redis, GatewayConfig config) {
+        this.shared = new RedisRateLimiter(lanes::send, config.rateLimit().keyPrefix());
         this.redis = redis;
         this.window = config.rateLimit().window();
     }
