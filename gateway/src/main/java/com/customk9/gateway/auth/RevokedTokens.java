@@ -1,6 +1,6 @@
 package com.customk9.gateway.auth;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -18,7 +18,7 @@ import io.vertx.redis.client.Request;
  * {@code customk9.gateway.jwt.revocation-fail-open}: "not revoked" (the default, the token is
  * short-lived) or a {@link RedisAvailability.RedisUnavailableException} (503).
  */
-@ApplicationScoped
+@Singleton
 public class RevokedTokens {
 
     private static final Logger LOG = Logger.getLogger(RevokedTokens.class);

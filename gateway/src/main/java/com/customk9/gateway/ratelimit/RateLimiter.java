@@ -2,7 +2,7 @@ package com.customk9.gateway.ratelimit;
 
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.customk9.gateway.redis.RedisAvailability;
 import com.customk9.gateway.redis.RedisLanes;
@@ -14,7 +14,7 @@ import io.vertx.core.Future;
  * Decides whether a request may go on: in Redis, shared by every replica, or, while Redis is down,
  * in this instance's memory (the readiness check then reports the limiter as degraded).
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private final RedisRateLimiter shared;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +20,7 @@ import io.vertx.core.Promise;
  * at once (the callers fall back: the local rate limiter, fail-open revocation) and one call per
  * {@code redis-retry-interval} is let through to notice its return.
  */
-@ApplicationScoped
+@Singleton
 public class RedisAvailability {
 
     private static final Logger LOG = Logger.getLogger(RedisAvailability.class);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,7 +37,7 @@ import io.vertx.redis.client.Response;
  * {@code quarkus.redis.password}; other {@code quarkus.redis.*} settings (TLS trust, client name...)
  * apply to the pooled client only.
  */
-@ApplicationScoped
+@Singleton
 public class RedisLanes {
 
     private static final Logger LOG = Logger.getLogger(RedisLanes.class);

@@ -3,7 +3,7 @@ package com.customk9.gateway.route;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -26,7 +26,7 @@ import io.vertx.core.impl.ContextInternal;
  * <p>
  * Callers off the event loops (rare) get a plain Vert.x timer.
  */
-@ApplicationScoped
+@Singleton
 public class Deadlines {
 
     private static final Logger LOG = Logger.getLogger(Deadlines.class);

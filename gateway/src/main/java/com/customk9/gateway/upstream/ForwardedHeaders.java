@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -12,7 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 /**
  * Which headers cross the gateway: hop-by-hop ones (RFC 9110 7.6.1) never do, in either direction.
  * Runs twice per proxied request, so it walks the headers once, compares names without lower-casing
- * copies, and allocates nothing unless a {@code Connection} header names further hop-by-hop headers.
+ * copies, and allocates next to nothing.
  */
 final class ForwardedHeaders {
 
@@ -31,11 +30,11 @@ final class ForwardedHeaders {
             "access-control-expose-headers", "access-control-allow-methods", "access-control-allow-headers",
             "access-control-max-age");
 
-    private static final Set<String> HOP_BY_HOP_ANY_CASE = caseInsensitive(HOP_BY_HOP);
-    /** Never copied up: hop-by-hop and set by the gateway (case-insensitive lookups, no lower-cased copies). */
-    private static final Set<String> NOT_UP = caseInsensitive(HOP_BY_HOP, SET_BY_GATEWAY_UP);
+    private static final Names HOP_BY_HOP_ANY_CASE = new Names(HOP_BY_HOP);
+    /** Never copied up: hop-by-hop and set by the gateway. */
+    private static final Names NOT_UP = new Names(HOP_BY_HOP, SET_BY_GATEWAY_UP);
     /** Never copied down: hop-by-hop, the gateway's own, and the length (set from the upstream's by the relay). */
-    private static final Set<String> NOT_DOWN = caseInsensitive(HOP_BY_HOP, SET_BY_GATEWAY_DOWN, Set.of("content-length"));
+    private static final Names NOT_DOWN = new Names(HOP_BY_HOP, SET_BY_GATEWAY_DOWN, Set.of("content-length"));
 
     private ForwardedHeaders() {
     }
@@ -52,14 +51,20 @@ final class ForwardedHeaders {
      * Copies every header not excluded, all its values; a header already in {@code to} is replaced by
      * the copied one, as {@code MultiMap.set} would.
      */
-    private static void copy(MultiMap from, MultiMap to, Set<String> excluded) {
+    private static void copy(MultiMap from, MultiMap to, Names excluded) {
         List<String> listedInConnection = connectionTokens(from);
         if (!to.isEmpty()) {
-            for (Map.Entry<String, String> header : from) {
+            // Usually only the gateway's own (excluded) headers are there already: few lookups.
+            List<String> replaced = null;
+            for (Map.Entry<String, String> header : to) {
                 String name = header.getKey();
-                if (to.contains(name) && copied(name, excluded, listedInConnection)) {
-                    to.remove(name);
+                if (copied(name, excluded, listedInConnection) && from.contains(name)) {
+                    replaced = replaced == null ? new ArrayList<>(2) : replaced;
+                    replaced.add(name);
                 }
+            }
+            if (replaced != null) {
+                replaced.forEach(to::remove);
             }
         }
         for (Map.Entry<String, String> header : from) {
@@ -70,7 +75,7 @@ final class ForwardedHeaders {
         }
     }
 
-    private static boolean copied(String name, Set<String> excluded, List<String> listedInConnection) {
+    private static boolean copied(String name, Names excluded, List<String> listedInConnection) {
         if (excluded.contains(name)) {
             return false;
         }
@@ -101,12 +106,45 @@ final class ForwardedHeaders {
         return tokens;
     }
 
-    @SafeVarargs
-    private static Set<String> caseInsensitive(Set<String>... sets) {
-        TreeSet<String> all = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (Set<String> set : sets) {
-            all.addAll(set);
+    /** A fixed set of header names, looked up case-insensitively without copying: bucketed by length. */
+    static final class Names {
+
+        private final String[][] byLength;
+
+        @SafeVarargs
+        Names(Set<String>... sets) {
+            int longest = 0;
+            for (Set<String> set : sets) {
+                for (String name : set) {
+                    longest = Math.max(longest, name.length());
+                }
+            }
+            List<List<String>> buckets = new ArrayList<>();
+            for (int i = 0; i <= longest; i++) {
+                buckets.add(new ArrayList<>());
+            }
+            for (Set<String> set : sets) {
+                for (String name : set) {
+                    buckets.get(name.length()).add(name);
+                }
+            }
+            byLength = new String[longest + 1][];
+            for (int i = 0; i <= longest; i++) {
+                byLength[i] = buckets.get(i).toArray(String[]::new);
+            }
         }
-        return all;
+
+        boolean contains(String name) {
+            int length = name.length();
+            if (length >= byLength.length) {
+                return false;
+            }
+            for (String candidate : byLength[length]) {
+                if (candidate.regionMatches(true, 0, name, 0, length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

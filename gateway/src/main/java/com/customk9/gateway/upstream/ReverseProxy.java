@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -45,7 +45,7 @@ import io.vertx.ext.web.RoutingContext;
  * route's timeout 504, breaker open 503, a streamed body over the route's limit 413. Once the
  * upstream's status line has been relayed, a failure can only cut the connection.
  */
-@ApplicationScoped
+@Singleton
 public class ReverseProxy {
 
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -23,7 +23,7 @@ import com.customk9.gateway.route.GatewayConfig;
  * answer was relayed one task later, after its body had been buffered) and took a lock per call. Here
  * a closed breaker costs a volatile read per call, and a lock only when something changes.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamBreakers {
 
     private static final Logger LOG = Logger.getLogger(UpstreamBreakers.class);
