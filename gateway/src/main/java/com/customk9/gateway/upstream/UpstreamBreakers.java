@@ -36,6 +36,8 @@ public class UpstreamBreakers {
     private final long windowNanos;
     private final long resetNanos;
     private final ConcurrentMap<String, Breaker> breakers = new ConcurrentHashMap<>();
+    /** The routes' upstream URIs (a handful) to their breakers, without building the name per call. */
+    private final ConcurrentMap<URI, Breaker> byUri = new ConcurrentHashMap<>();
 
     public UpstreamBreakers(GatewayConfig config) {
         GatewayConfig.Upstreams upstreams = config.upstreams();
@@ -45,9 +47,12 @@ public class UpstreamBreakers {
     }
 
     public Breaker of(URI upstream) {
-        String name = name(upstream);
-        Breaker breaker = breakers.get(name);
-        return breaker != null ? breaker : breakers.computeIfAbsent(name, Breaker::new);
+        Breaker breaker = byUri.get(upstream);
+        if (breaker == null) {
+            breaker = breakers.computeIfAbsent(name(upstream), Breaker::new);
+            byUri.putIfAbsent(upstream, breaker);
+        }
+        return breaker;
     }
 
     public State state(URI upstream) {
