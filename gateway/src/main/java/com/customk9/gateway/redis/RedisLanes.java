@@ -76,7 +76,9 @@ public class RedisLanes {
     }
 
     public Future<Response> send(Request request) {
-        if (!Context.isOnEventLoopThread()) {
+        Context context = Vertx.currentContext();
+        if (context == null || !context.isEventLoopContext() || !Context.isOnEventLoopThread()) {
+            // Off the event loops, or no Vert.x context to open a lane's connection on: the pooled client.
             return pooled.send(request);
         }
         return lanes.get().send(request);

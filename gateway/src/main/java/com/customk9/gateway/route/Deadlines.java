@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.netty.util.concurrent.FastThreadLocal;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 
@@ -24,7 +23,7 @@ import io.vertx.core.impl.ContextInternal;
  * fires up to {@value #TICK_MILLIS} ms late. A cancelled entry gives up its task at once, so what it
  * referenced can be collected even while it waits behind an older entry.
  * <p>
- * Callers off the event loops (rare) get a plain Vert.x timer.
+ * Callers off the event loops, or without a Vert.x context on it (rare), get a plain Vert.x timer.
  */
 @Singleton
 public class Deadlines {
@@ -51,11 +50,12 @@ public class Deadlines {
 
     /** Runs {@code onTimeout} on the calling event loop about {@code timeoutMillis} from now, unless cancelled first. */
     public Deadline schedule(long timeoutMillis, Runnable onTimeout) {
-        if (!Context.isOnEventLoopThread()) {
+        ContextInternal context = (ContextInternal) Vertx.currentContext();
+        if (context == null || !context.isEventLoopContext() || !context.nettyEventLoop().inEventLoop()) {
             long timer = vertx.setTimer(Math.max(1, timeoutMillis), ignored -> onTimeout.run());
             return () -> vertx.cancelTimer(timer);
         }
-        return loops.get().add(timeoutMillis, onTimeout);
+        return loops.get().add(timeoutMillis, onTimeout, context);
     }
 
     private final class Loop {
@@ -71,9 +71,8 @@ public class Deadlines {
             this.owner = owner;
         }
 
-        Entry add(long timeoutMillis, Runnable task) {
+        Entry add(long timeoutMillis, Runnable task, ContextInternal context) {
             ArrayDeque<Entry> queue = queue(timeoutMillis);
-            ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
             Entry entry = new Entry(this, queue, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), task, context);
             queue.addLast(entry);
             if (ticker == -1) {

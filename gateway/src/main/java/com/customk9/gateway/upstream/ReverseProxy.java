@@ -97,7 +97,8 @@ public class ReverseProxy {
      * loop opens its connections from, and only ever serves, that loop.
      */
     private HttpClient client() {
-        if (!Context.isOnEventLoopThread()) {
+        Context context = Vertx.currentContext();
+        if (context == null || !context.isEventLoopContext() || !Context.isOnEventLoopThread()) {
             return sharedClient;
         }
         Thread thread = Thread.currentThread();
