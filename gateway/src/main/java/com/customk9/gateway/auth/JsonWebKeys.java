@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
@@ -31,7 +31,7 @@ import io.vertx.core.http.RequestOptions;
  * made-up kids cannot make the gateway hammer auth-service) and after {@code refresh-interval}.
  * Concurrent needs share one fetch.
  */
-@ApplicationScoped
+@Singleton
 public class JsonWebKeys {
 
     private static final Logger LOG = Logger.getLogger(JsonWebKeys.class);

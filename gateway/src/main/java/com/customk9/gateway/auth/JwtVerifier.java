@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
@@ -34,7 +34,7 @@ import io.vertx.core.Future;
  * {@code nbf} with a small clock skew, and the claims the suite relies on: {@code sub} and
  * {@code jti}. Revocation is checked separately ({@link RevokedTokens}), in Redis.
  */
-@ApplicationScoped
+@Singleton
 public class JwtVerifier {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
@@ -55,6 +55,9 @@ public class JwtVerifier {
         this.mapper = mapper;
         long ttlNanos = this.config.verifiedTokenTtl().toNanos();
         this.verified = ttlNanos <= 0 ? null : Caffeine.newBuilder()
+                // Housekeeping on the calling event loop, amortized, rather than a common-pool task
+                // handed to another thread every few reads.
+                .executor(Runnable::run)
                 .maximumSize(this.config.verifiedTokenCacheSize())
                 .expireAfter(Expiry.creating((String token, Caller caller) -> {
                     long untilExpiry = java.util.concurrent.TimeUnit.SECONDS.toNanos(caller.expiresAt())

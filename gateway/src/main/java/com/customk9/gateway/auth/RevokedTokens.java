@@ -1,16 +1,16 @@
 package com.customk9.gateway.auth;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
 import com.customk9.gateway.redis.RedisAvailability;
+import com.customk9.gateway.redis.RedisLanes;
 import com.customk9.gateway.route.GatewayConfig;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 
 /**
  * The denylist auth-service keeps in Redis at logout: {@code auth:revoked-jti:<jti>}, expiring
@@ -18,18 +18,18 @@ import io.vertx.redis.client.RedisAPI;
  * {@code customk9.gateway.jwt.revocation-fail-open}: "not revoked" (the default, the token is
  * short-lived) or a {@link RedisAvailability.RedisUnavailableException} (503).
  */
-@ApplicationScoped
+@Singleton
 public class RevokedTokens {
 
     private static final Logger LOG = Logger.getLogger(RevokedTokens.class);
 
-    private final RedisAPI redisApi;
+    private final RedisLanes lanes;
     private final RedisAvailability redis;
     private final String prefix;
     private final boolean failOpen;
 
-    public RevokedTokens(RedisAPI redisApi, RedisAvailability redis, GatewayConfig config) {
-        this.redisApi = redisApi;
+    public RevokedTokens(RedisLanes lanes, RedisAvailability redis, GatewayConfig config) {
+        this.lanes = lanes;
         this.redis = redis;
         this.prefix = config.jwt().revokedJtiPrefix();
         this.failOpen = config.jwt().revocationFailOpen();
@@ -42,7 +42,7 @@ public class RevokedTokens {
 
     /** A lookup of its own, for when no rate-limit check carries it. */
     public Future<Boolean> isRevoked(String tokenId) {
-        return redis.call(() -> redisApi.exists(List.of(key(tokenId))))
+        return redis.call(() -> lanes.send(Request.cmd(Command.EXISTS).arg(key(tokenId))))
                 .map(reply -> reply.toInteger() > 0)
                 .recover(error -> notChecked(tokenId, error));
     }

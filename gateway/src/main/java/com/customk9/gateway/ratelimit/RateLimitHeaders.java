@@ -1,9 +1,18 @@
 package com.customk9.gateway.ratelimit;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 
 /** The rate-limit headers every limited response carries: the IETF draft names and their X- twins. */
 public final class RateLimitHeaders {
+
+    private static final CharSequence LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
+    private static final CharSequence REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
+    private static final CharSequence RESET = HttpHeaders.createOptimized("RateLimit-Reset");
+    private static final CharSequence X_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
+    private static final CharSequence X_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
+    private static final CharSequence X_RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
+    private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
 
     private RateLimitHeaders() {
     }
@@ -12,14 +21,14 @@ public final class RateLimitHeaders {
         String limit = Integer.toString(decision.limit());
         String remaining = Integer.toString(decision.remaining());
         String reset = Long.toString(decision.resetSeconds());
-        headers.set("RateLimit-Limit", limit)
-                .set("RateLimit-Remaining", remaining)
-                .set("RateLimit-Reset", reset)
-                .set("X-RateLimit-Limit", limit)
-                .set("X-RateLimit-Remaining", remaining)
-                .set("X-RateLimit-Reset", reset);
+        headers.set(LIMIT, limit)
+                .set(REMAINING, remaining)
+                .set(RESET, reset)
+                .set(X_LIMIT, limit)
+                .set(X_REMAINING, remaining)
+                .set(X_RESET, reset);
         if (!decision.allowed()) {
-            headers.set("Retry-After", reset);
+            headers.set(RETRY_AFTER, reset);
         }
     }
 }

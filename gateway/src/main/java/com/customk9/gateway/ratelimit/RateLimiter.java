@@ -2,19 +2,19 @@ package com.customk9.gateway.ratelimit;
 
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.customk9.gateway.redis.RedisAvailability;
+import com.customk9.gateway.redis.RedisLanes;
 import com.customk9.gateway.route.GatewayConfig;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.RedisAPI;
 
 /**
  * Decides whether a request may go on: in Redis, shared by every replica, or, while Redis is down,
  * in this instance's memory (the readiness check then reports the limiter as degraded).
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private final RedisRateLimiter shared;
@@ -22,8 +22,8 @@ public class RateLimiter {
     private final RedisAvailability redis;
     private final Duration window;
 
-    public RateLimiter(RedisAPI redisApi, RedisAvailability redis, GatewayConfig config) {
-        this.shared = new RedisRateLimiter(redisApi, config.rateLimit().keyPrefix());
+    public RateLimiter(RedisLanes lanes, RedisAvailability redis, GatewayConfig config) {
+        this.shared = new RedisRateLimiter(lanes::send, config.rateLimit().keyPrefix());
         this.redis = redis;
         this.window = config.rateLimit().window();
     }

@@ -1,11 +1,11 @@
 package com.customk9.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Function;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /**
@@ -39,10 +39,11 @@ public class RedisRateLimiter {
             """;
     static final String SHA = sha1(SCRIPT);
 
-    private final RedisAPI redis;
+    private final Function<Request, Future<Response>> redis;
     private final String keyPrefix;
 
-    public RedisRateLimiter(RedisAPI redis, String keyPrefix) {
+    /** @param redis sends one command (in the gateway: {@link com.customk9.gateway.redis.RedisLanes#send}) */
+    public RedisRateLimiter(Function<Request, Future<Response>> redis, String keyPrefix) {
         this.redis = redis;
         this.keyPrefix = keyPrefix;
     }
@@ -59,21 +60,17 @@ public class RedisRateLimiter {
     public Future<Result> check(String bucket, int limit, Duration window, String revokedKey) {
         String key = keyPrefix + bucket;
         String windowMillis = Long.toString(window.toMillis());
-        List<String> keysAndArgs = revokedKey == null
-                ? List.of("1", key, windowMillis)
-                : List.of("2", key, revokedKey, windowMillis);
-        return redis.evalsha(prepend(SHA, keysAndArgs))
+        return redis.apply(script(Request.cmd(Command.EVALSHA).arg(SHA), key, revokedKey, windowMillis))
                 .recover(error -> error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT")
-                        ? redis.eval(prepend(SCRIPT, keysAndArgs))
+                        ? redis.apply(script(Request.cmd(Command.EVAL).arg(SCRIPT), key, revokedKey, windowMillis))
                         : Future.failedFuture(error))
                 .map(reply -> decide(reply, limit));
     }
 
-    private static List<String> prepend(String first, List<String> rest) {
-        List<String> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all;
+    private static Request script(Request call, String key, String revokedKey, String windowMillis) {
+        return revokedKey == null
+                ? call.arg(1).arg(key).arg(windowMillis)
+                : call.arg(2).arg(key).arg(revokedKey).arg(windowMillis);
     }
 
     private static Result decide(Response reply, int limit) {

@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import com.customk9.gateway.route.Deadlines;
 import com.customk9.gateway.route.GatewayConfig;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 
 /**
  * Whether the shared Redis answers. Every Redis call of the gateway goes through {@link #call}: a
@@ -20,12 +20,12 @@ import io.vertx.core.Vertx;
  * at once (the callers fall back: the local rate limiter, fail-open revocation) and one call per
  * {@code redis-retry-interval} is let through to notice its return.
  */
-@ApplicationScoped
+@Singleton
 public class RedisAvailability {
 
     private static final Logger LOG = Logger.getLogger(RedisAvailability.class);
 
-    private final Vertx vertx;
+    private final Deadlines deadlines;
     private final long timeoutMillis;
     private final long retryNanos;
 
@@ -34,8 +34,8 @@ public class RedisAvailability {
     private volatile String lastError;
     private volatile long nextTryNanos;
 
-    public RedisAvailability(Vertx vertx, GatewayConfig config) {
-        this.vertx = vertx;
+    public RedisAvailability(Deadlines deadlines, GatewayConfig config) {
+        this.deadlines = deadlines;
         this.timeoutMillis = config.rateLimit().redisTimeout().toMillis();
         this.retryNanos = config.rateLimit().redisRetryInterval().toNanos();
     }
@@ -48,8 +48,8 @@ public class RedisAvailability {
             nextTryNanos = System.nanoTime() + retryNanos;
         }
         Promise<T> result = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis,
-                ignored -> result.tryFail(new TimeoutException("Redis did not answer within " + timeoutMillis + " ms")));
+        Deadlines.Deadline deadline = deadlines.schedule(timeoutMillis,
+                () -> result.tryFail(new TimeoutException("Redis did not answer within " + timeoutMillis + " ms")));
         Future<T> attempt;
         try {
             attempt = command.get();
@@ -57,7 +57,7 @@ public class RedisAvailability {
             attempt = Future.failedFuture(e);
         }
         attempt.onComplete(done -> {
-            vertx.cancelTimer(timer);
+            deadline.cancel();
             if (done.succeeded()) {
                 result.tryComplete(done.result());
             } else {

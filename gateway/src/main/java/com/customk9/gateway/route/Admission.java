@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -38,11 +38,12 @@ import io.vertx.ext.web.RoutingContext;
  * </ol>
  * The future holds the verified caller (null for anonymous) or fails with a {@link Refusal}.
  */
-@ApplicationScoped
+@Singleton
 public class Admission {
 
     private static final Logger LOG = Logger.getLogger(Admission.class);
     static final String API_KEY_HEADER = "X-API-Key";
+    private static final Future<Caller> ANONYMOUS = Future.succeededFuture();
 
     private final JwtVerifier verifier;
     private final RevokedTokens revokedTokens;
@@ -58,18 +59,21 @@ public class Admission {
 
     public Future<Caller> admit(RoutingContext context, Route route) {
         HttpServerRequest request = context.request();
-        String clientIp = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
         if (route.rateLimitKey() == RateLimitKey.API_KEY) {
             String apiKey = apiKey(request);
-            String identity = apiKey == null ? "ip:" + clientIp : "key:" + sha256(apiKey);
+            String identity = apiKey == null ? "ip:" + clientIp(request) : "key:" + sha256(apiKey);
             int limit = route.rateLimit().orElse(apiKey == null ? limits.anonymous() : limits.authenticated());
             return rateLimit(context, route, identity, limit, null).map(check -> (Caller) null);
         }
         String token = bearerToken(request);
-        Future<Caller> verified = token == null ? Future.succeededFuture() : verifier.verify(token);
+        if (token == null && !limits.enabled()) {
+            // Nothing to verify, count or look up.
+            return route.publicRoute() ? ANONYMOUS : Future.failedFuture(new Refusal(ErrorCode.UNAUTHORIZED, "Authentication required"));
+        }
+        Future<Caller> verified = token == null ? ANONYMOUS : verifier.verify(token);
         return verified.transform(verification -> {
             Caller caller = verification.succeeded() ? verification.result() : null;
-            String identity = caller != null ? "user:" + caller.subject() : "ip:" + clientIp;
+            String identity = caller != null ? "user:" + caller.subject() : "ip:" + clientIp(request);
             int limit = route.rateLimit().orElse(caller != null ? limits.authenticated() : limits.anonymous());
             // One Redis round trip: the rate-limit script also looks the token's jti up.
             Future<RateLimiter.Check> checked = rateLimit(context, route, identity, limit,
@@ -137,6 +141,10 @@ public class Admission {
         String bucket = (route.rateLimit().isPresent() ? route.name() : "default") + ":" + identity;
         return limiter.check(bucket, limit, revokedKey)
                 .onSuccess(check -> RateLimitHeaders.write(context.response().headers(), check.decision()));
+    }
+
+    private static String clientIp(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 
     static String bearerToken(HttpServerRequest request) {

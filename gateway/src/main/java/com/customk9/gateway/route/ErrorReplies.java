@@ -2,7 +2,7 @@ package com.customk9.gateway.route;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.customk9.platform.error.ErrorCode;
 import com.customk9.platform.error.ErrorResponse;
@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /** Answers a request with the seed-003 error envelope from the Vert.x layer, where JAX-RS mappers do not run. */
-@ApplicationScoped
+@Singleton
 public class ErrorReplies {
 
     private final ObjectMapper mapper;

@@ -29,9 +29,12 @@ public class GatewayRouter {
     private final Admission admission;
     private final ReverseProxy proxy;
     private final ErrorReplies replies;
+    private final GatewayMetrics metrics;
 
-    public GatewayRouter(RouteTable routes, Admission admission, ReverseProxy proxy, ErrorReplies replies) {
+    public GatewayRouter(RouteTable routes, Admission admission, ReverseProxy proxy, ErrorReplies replies,
+            GatewayMetrics metrics) {
         this.routes = routes;
+        this.metrics = metrics;
         this.admission = admission;
         this.proxy = proxy;
         this.replies = replies;
@@ -52,6 +55,7 @@ public class GatewayRouter {
             context.next();
             return;
         }
+        metrics.track(context, route);
         if (declaredLength(context) > route.maxBodySize()) {
             tooLarge(context, route.maxBodySize());
             return;

@@ -38,8 +38,9 @@ public record Route(
     /** The length of the longest prefix of this route matching the path, or -1. */
     int matchLength(String path) {
         int best = -1;
-        for (String prefix : prefixes) {
-            if (matches(prefix, path) && prefix.length() > best) {
+        for (int i = 0; i < prefixes.size(); i++) {
+            String prefix = prefixes.get(i);
+            if (prefix.length() > best && matches(prefix, path)) {
                 best = prefix.length();
             }
         }

@@ -1,12 +1,18 @@
 package com.customk9.gateway.upstream;
 
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 
-/** Which headers cross the gateway: hop-by-hop ones (RFC 9110 7.6.1) never do, in either direction. */
+/**
+ * Which headers cross the gateway: hop-by-hop ones (RFC 9110 7.6.1) never do, in either direction.
+ * Runs twice per proxied request, so it walks the headers once, compares names without lower-casing
+ * copies, and allocates next to nothing.
+ */
 final class ForwardedHeaders {
 
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
@@ -24,40 +30,121 @@ final class ForwardedHeaders {
             "access-control-expose-headers", "access-control-allow-methods", "access-control-allow-headers",
             "access-control-max-age");
 
+    private static final Names HOP_BY_HOP_ANY_CASE = new Names(HOP_BY_HOP);
+    /** Never copied up: hop-by-hop and set by the gateway. */
+    private static final Names NOT_UP = new Names(HOP_BY_HOP, SET_BY_GATEWAY_UP);
+    /** Never copied down: hop-by-hop, the gateway's own, and the length (set from the upstream's by the relay). */
+    private static final Names NOT_DOWN = new Names(HOP_BY_HOP, SET_BY_GATEWAY_DOWN, Set.of("content-length"));
+
     private ForwardedHeaders() {
     }
 
     static void copyRequestHeaders(MultiMap from, MultiMap to) {
-        copy(from, to, SET_BY_GATEWAY_UP);
+        copy(from, to, NOT_UP);
     }
 
     static void copyResponseHeaders(MultiMap from, MultiMap to) {
-        Set<String> skip = new HashSet<>(SET_BY_GATEWAY_DOWN);
-        skip.add("content-length");
-        copy(from, to, skip);
+        copy(from, to, NOT_DOWN);
     }
 
-    private static void copy(MultiMap from, MultiMap to, Set<String> skip) {
-        Set<String> listedInConnection = connectionTokens(from);
-        for (String name : from.names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(lower) || skip.contains(lower) || listedInConnection.contains(lower)) {
-                continue;
+    /**
+     * Copies every header not excluded, all its values; a header already in {@code to} is replaced by
+     * the copied one, as {@code MultiMap.set} would.
+     */
+    private static void copy(MultiMap from, MultiMap to, Names excluded) {
+        List<String> listedInConnection = connectionTokens(from);
+        if (!to.isEmpty()) {
+            // Usually only the gateway's own (excluded) headers are there already: few lookups.
+            List<String> replaced = null;
+            for (Map.Entry<String, String> header : to) {
+                String name = header.getKey();
+                if (copied(name, excluded, listedInConnection) && from.contains(name)) {
+                    replaced = replaced == null ? new ArrayList<>(2) : replaced;
+                    replaced.add(name);
+                }
             }
-            to.set(name, from.getAll(name));
+            if (replaced != null) {
+                replaced.forEach(to::remove);
+            }
+        }
+        for (Map.Entry<String, String> header : from) {
+            String name = header.getKey();
+            if (copied(name, excluded, listedInConnection)) {
+                to.add(name, header.getValue());
+            }
         }
     }
 
+    private static boolean copied(String name, Names excluded, List<String> listedInConnection) {
+        if (excluded.contains(name)) {
+            return false;
+        }
+        for (int i = 0; i < listedInConnection.size(); i++) {
+            if (listedInConnection.get(i).equalsIgnoreCase(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Headers a sender marks as hop-by-hop by naming them in {@code Connection}. */
-    private static Set<String> connectionTokens(MultiMap headers) {
-        Set<String> tokens = new HashSet<>();
-        for (String value : headers.getAll("Connection")) {
+    private static List<String> connectionTokens(MultiMap headers) {
+        String connection = headers.get(HttpHeaders.CONNECTION);
+        if (connection == null || HOP_BY_HOP_ANY_CASE.contains(connection.trim())
+                && headers.getAll(HttpHeaders.CONNECTION).size() == 1) {
+            // None, or only one naming a hop-by-hop header ("keep-alive"), excluded anyway.
+            return List.of();
+        }
+        List<String> tokens = new ArrayList<>(2);
+        for (String value : headers.getAll(HttpHeaders.CONNECTION)) {
             for (String token : value.split(",")) {
                 if (!token.isBlank()) {
-                    tokens.add(token.trim().toLowerCase(Locale.ROOT));
+                    tokens.add(token.trim());
                 }
             }
         }
         return tokens;
+    }
+
+    /** A fixed set of header names, looked up case-insensitively without copying: bucketed by length. */
+    static final class Names {
+
+        private final String[][] byLength;
+
+        @SafeVarargs
+        Names(Set<String>... sets) {
+            int longest = 0;
+            for (Set<String> set : sets) {
+                for (String name : set) {
+                    longest = Math.max(longest, name.length());
+                }
+            }
+            List<List<String>> buckets = new ArrayList<>();
+            for (int i = 0; i <= longest; i++) {
+                buckets.add(new ArrayList<>());
+            }
+            for (Set<String> set : sets) {
+                for (String name : set) {
+                    buckets.get(name.length()).add(name);
+                }
+            }
+            byLength = new String[longest + 1][];
+            for (int i = 0; i <= longest; i++) {
+                byLength[i] = buckets.get(i).toArray(String[]::new);
+            }
+        }
+
+        boolean contains(String name) {
+            int length = name.length();
+            if (length >= byLength.length) {
+                return false;
+            }
+            for (String candidate : byLength[length]) {
+                if (candidate.regionMatches(true, 0, name, 0, length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

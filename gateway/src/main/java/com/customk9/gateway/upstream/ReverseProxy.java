@@ -2,23 +2,25 @@ package com.customk9.gateway.upstream;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import com.customk9.gateway.route.Deadlines;
 import com.customk9.gateway.route.ErrorReplies;
 import com.customk9.gateway.route.GatewayConfig;
 import com.customk9.gateway.route.Route;
 import com.customk9.platform.error.ErrorCode;
 import com.customk9.platform.request.RequestIds;
 
-import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.OpenCircuitException;
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -43,203 +45,273 @@ import io.vertx.ext.web.RoutingContext;
  * route's timeout 504, breaker open 503, a streamed body over the route's limit 413. Once the
  * upstream's status line has been relayed, a failure can only cut the connection.
  */
-@ApplicationScoped
+@Singleton
 public class ReverseProxy {
 
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
+    private static final CharSequence HTTP = HttpHeaders.createOptimized("http");
 
     private final Vertx vertx;
-    private final HttpClient client;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    /** One client (and connection pool) per event loop, see {@link #client()}. */
+    private final ConcurrentMap<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+    /** For the rare call from outside an event loop (a worker thread). */
+    private final HttpClient sharedClient;
     private final UpstreamBreakers breakers;
     private final ErrorReplies replies;
+    private final Deadlines deadlines;
 
-    public ReverseProxy(Vertx vertx, UpstreamBreakers breakers, ErrorReplies replies, GatewayConfig config) {
+    public ReverseProxy(Vertx vertx, UpstreamBreakers breakers, ErrorReplies replies, Deadlines deadlines, GatewayConfig config) {
         this.vertx = vertx;
+        this.deadlines = deadlines;
         this.breakers = breakers;
         this.replies = replies;
         GatewayConfig.Upstreams upstreams = config.upstreams();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.clientOptions = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
                 .setConnectTimeout((int) upstreams.connectTimeout().toMillis())
                 .setIdleTimeout((int) upstreams.idleTimeout().toMillis())
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS),
-                new PoolOptions().setHttp1MaxSize(upstreams.maxConnections()));
-    }
-
-    /** The result of one call as the breaker sees it: only the upstream's own failures count against it. */
-    private sealed interface Outcome {
-    }
-
-    private record Answered(HttpClientResponse response) implements Outcome {
-    }
-
-    /** The call was abandoned for the client's reasons (body too large, client gone): not the upstream's fault. */
-    private record Abandoned(ErrorCode code, String message, Map<String, ?> details) implements Outcome {
-    }
-
-    private static final class UpstreamFailure extends RuntimeException {
-        final ErrorCode code;
-        final HttpClientResponse response;
-
-        UpstreamFailure(ErrorCode code, String message, HttpClientResponse response, Throwable cause) {
-            super(message, cause, false, false);
-            this.code = code;
-            this.response = response;
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        int eventLoops = 0;
+        for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
+            eventLoops++;
         }
+        // max-connections is per upstream: shared out between the event loops' pools.
+        int perLoop = Math.max(1, (upstreams.maxConnections() + Math.max(1, eventLoops) - 1) / Math.max(1, eventLoops));
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(perLoop);
+        this.sharedClient = vertx.createHttpClient(clientOptions, poolOptions);
+    }
+
+    /**
+     * The calling event loop's own client. A client's pool hands any idle connection to any caller,
+     * and a connection lives on the event loop that opened it: with one client shared by every
+     * event loop, most requests would be written and answered on another thread than the one
+     * serving the caller, two thread hops (task queue and wake-up) per request. A client per event
+     * loop opens its connections from, and only ever serves, that loop.
+     */
+    private HttpClient client() {
+        Context context = Vertx.currentContext();
+        if (context == null || !context.isEventLoopContext() || !Context.isOnEventLoopThread()) {
+            return sharedClient;
+        }
+        Thread thread = Thread.currentThread();
+        HttpClient client = clients.get(thread);
+        return client != null ? client : clients.computeIfAbsent(thread, ignored -> vertx.createHttpClient(clientOptions, poolOptions));
     }
 
     public void forward(RoutingContext context, Route route, String path) {
-        CircuitBreaker breaker = breakers.of(route.upstream());
-        breaker.<Outcome> execute(promise -> call(context, route, path, promise)).onComplete(done -> {
-            if (done.succeeded()) {
-                if (done.result() instanceof Answered answered) {
-                    relay(context, answered.response());
-                } else if (done.result() instanceof Abandoned abandoned) {
-                    replies.reply(context, abandoned.code(), abandoned.message(), abandoned.details());
-                }
-                return;
-            }
-            Throwable failure = done.cause();
-            String service = route.name();
-            if (failure instanceof UpstreamFailure upstream && upstream.response != null) {
-                relay(context, upstream.response);
-            } else if (failure instanceof UpstreamFailure upstream && upstream.code == ErrorCode.GATEWAY_TIMEOUT) {
-                replies.reply(context, ErrorCode.GATEWAY_TIMEOUT, "The " + service + " service did not answer in time",
-                        Map.of("timeout_ms", route.timeout().toMillis()));
-            } else if (failure instanceof OpenCircuitException) {
-                context.response().putHeader("Retry-After", "10");
-                replies.reply(context, ErrorCode.SERVICE_UNAVAILABLE,
-                        "The " + service + " service is temporarily unavailable, try again shortly");
-            } else {
-                LOG.warnf("Upstream %s for %s %s failed: %s", route.upstream(), context.request().method(), path,
-                        failure.getCause() != null ? failure.getCause().toString() : failure.toString());
-                replies.reply(context, ErrorCode.BAD_GATEWAY, "The " + service + " service cannot be reached");
-            }
-        });
+        UpstreamBreakers.Breaker breaker = breakers.of(route.upstream());
+        if (!breaker.tryAcquire()) {
+            context.response().putHeader("Retry-After", "10");
+            replies.reply(context, ErrorCode.SERVICE_UNAVAILABLE,
+                    "The " + route.name() + " service is temporarily unavailable, try again shortly");
+            return;
+        }
+        new Exchange(context, route, path, breaker).start();
     }
 
-    private void call(RoutingContext context, Route route, String path, Promise<Outcome> promise) {
-        HttpServerRequest in = context.request();
-        HttpServerResponse out = context.response();
-        URI upstream = route.upstream();
-        boolean https = "https".equals(upstream.getScheme());
+    /**
+     * One proxied request. Every callback of an exchange runs on the event loop serving the caller
+     * (the upstream connection comes from that loop's pool, timers and the caller's connection are
+     * on it too), so its state needs no synchronization. The first of these decides the outcome:
+     * the upstream's response head (relayed at once, counted by the breaker as a success, or as a
+     * failure for 502/503/504), a failure to reach it (502, a failure), the timeout (504, a
+     * failure), the caller going away or its body over the limit (413; neither counts).
+     */
+    private final class Exchange {
 
-        RequestOptions options = new RequestOptions()
-                .setMethod(in.method())
-                .setHost(upstream.getHost())
-                .setPort(upstream.getPort() != -1 ? upstream.getPort() : https ? 443 : 80)
-                .setSsl(https)
-                .setURI(in.query() == null ? path : path + "?" + in.query());
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        ForwardedHeaders.copyRequestHeaders(in.headers(), headers);
-        options.setHeaders(headers);
-        options.putHeader(RequestIds.HEADER, String.valueOf(context.<String> get(RequestIds.MDC_KEY)))
-                .putHeader("X-Forwarded-For", in.remoteAddress() == null ? "unknown" : in.remoteAddress().host())
-                .putHeader("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
-        String host = in.getHeader(HttpHeaders.HOST);
-        if (host != null) {
-            options.putHeader("X-Forwarded-Host", host);
+        private static final int PENDING = 0;
+        private static final int ANSWERED = 1;
+        private static final int REFUSED = 2;
+
+        private final RoutingContext context;
+        private final HttpServerRequest in;
+        private final HttpServerResponse out;
+        private final Route route;
+        private final String path;
+        private final UpstreamBreakers.Breaker breaker;
+        private int outcome = PENDING;
+        private Deadlines.Deadline timer;
+        private HttpClientRequest request;
+        private long received;
+
+        Exchange(RoutingContext context, Route route, String path, UpstreamBreakers.Breaker breaker) {
+            this.context = context;
+            this.in = context.request();
+            this.out = context.response();
+            this.route = route;
+            this.path = path;
+            this.breaker = breaker;
         }
 
-        HttpClientRequest[] sent = new HttpClientRequest[1];
-        long timer = vertx.setTimer(route.timeout().toMillis(), ignored -> {
-            if (promise.tryFail(new UpstreamFailure(ErrorCode.GATEWAY_TIMEOUT, "timeout", null, null)) && sent[0] != null) {
-                sent[0].reset();
+        void start() {
+            URI upstream = route.upstream();
+            boolean https = "https".equals(upstream.getScheme());
+            String query = in.query();
+            RequestOptions options = new RequestOptions()
+                    .setMethod(in.method())
+                    .setHost(upstream.getHost())
+                    .setPort(upstream.getPort() != -1 ? upstream.getPort() : https ? 443 : 80)
+                    .setSsl(https)
+                    .setURI(query == null ? path : path + "?" + query);
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+            ForwardedHeaders.copyRequestHeaders(in.headers(), headers);
+            headers.set(X_REQUEST_ID, String.valueOf(context.<String> get(RequestIds.MDC_KEY)))
+                    .set(X_FORWARDED_FOR, in.remoteAddress() == null ? "unknown" : in.remoteAddress().host())
+                    .set(X_FORWARDED_PROTO, in.scheme() == null || "http".equals(in.scheme()) ? HTTP : in.scheme());
+            String host = in.getHeader(HttpHeaders.HOST);
+            if (host != null) {
+                headers.set(X_FORWARDED_HOST, host);
             }
-        });
-        out.closeHandler(ignored -> {
+            options.setHeaders(headers);
+
+            timer = deadlines.schedule(route.timeout().toMillis(), this::timedOut);
+            out.closeHandler(ignored -> callerClosed());
+            client().request(options).onComplete(connected -> {
+                if (connected.failed()) {
+                    unreachable(connected.cause());
+                } else {
+                    send(connected.result());
+                }
+            });
+        }
+
+        private void send(HttpClientRequest sent) {
+            request = sent;
+            sent.exceptionHandler(error -> LOG.debugf("Upstream request to %s: %s", route.upstream(), error.toString()));
+            if (outcome != PENDING) {
+                sent.reset();
+                return;
+            }
+            sent.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    unreachable(answered.cause());
+                } else {
+                    answered(answered.result());
+                }
+            });
+            streamBody();
+        }
+
+        private void answered(HttpClientResponse response) {
+            timer.cancel();
+            if (outcome != PENDING) {
+                // Too late (timed out, caller gone, body too large): nobody reads this response.
+                request.reset();
+                return;
+            }
+            outcome = ANSWERED;
+            int status = response.statusCode();
+            if (status == 502 || status == 503 || status == 504) {
+                breaker.failed();
+            } else {
+                breaker.succeeded();
+            }
+            relay(context, response);
+        }
+
+        /** Unreachable, or the connection failed before the response head. */
+        private void unreachable(Throwable cause) {
+            timer.cancel();
+            if (outcome != PENDING) {
+                return;
+            }
+            outcome = REFUSED;
+            breaker.failed();
+            LOG.warnf("Upstream %s for %s %s failed: %s", route.upstream(), in.method(), path, String.valueOf(cause));
+            replies.reply(context, ErrorCode.BAD_GATEWAY, "The " + route.name() + " service cannot be reached");
+        }
+
+        private void timedOut() {
+            if (outcome != PENDING) {
+                return;
+            }
+            outcome = REFUSED;
+            breaker.failed();
+            replies.reply(context, ErrorCode.GATEWAY_TIMEOUT, "The " + route.name() + " service did not answer in time",
+                    Map.of("timeout_ms", route.timeout().toMillis()));
+            if (request != null) {
+                request.reset();
+            }
+        }
+
+        private void callerClosed() {
             // Also called once a finished exchange's stream or connection closes (always, with HTTP/2):
             // by then the upstream connection may serve another request and must not be touched.
             if (out.ended()) {
                 return;
             }
-            vertx.cancelTimer(timer);
-            if (sent[0] != null) {
-                sent[0].reset();
-            }
-            promise.tryComplete(new Abandoned(ErrorCode.BAD_REQUEST, "client went away", Map.of()));
-        });
-
-        client.request(options).onComplete(connected -> {
-            if (connected.failed()) {
-                vertx.cancelTimer(timer);
-                promise.tryFail(new UpstreamFailure(ErrorCode.BAD_GATEWAY, "unreachable", null, connected.cause()));
+            timer.cancel();
+            if (outcome != PENDING) {
+                // Answered: the relay's pipe fails with the caller's connection and cuts the upstream's body.
                 return;
             }
-            HttpClientRequest request = connected.result();
-            sent[0] = request;
-            request.exceptionHandler(error -> LOG.debugf("Upstream request to %s: %s", upstream, error.toString()));
-            if (promise.future().isComplete()) {
+            // Decided before the reset, whose failure of the upstream call must not count against the breaker.
+            outcome = REFUSED;
+            breaker.released();
+            if (request != null) {
                 request.reset();
+            }
+        }
+
+        private void streamBody() {
+            HttpClientRequest sent = request;
+            String contentLength = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+            boolean chunked = in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+            if (!chunked && (contentLength == null || "0".equals(contentLength.trim()))) {
+                if (in.method() == HttpMethod.POST || in.method() == HttpMethod.PUT || in.method() == HttpMethod.PATCH) {
+                    sent.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
+                }
+                sent.end();
                 return;
             }
-            request.response().onComplete(answered -> {
-                vertx.cancelTimer(timer);
-                if (answered.failed()) {
-                    promise.tryFail(new UpstreamFailure(ErrorCode.BAD_GATEWAY, "failed", null, answered.cause()));
+            if (chunked) {
+                sent.setChunked(true);
+            } else {
+                sent.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength.trim());
+            }
+            long max = route.maxBodySize();
+            in.handler(chunk -> {
+                if (outcome == REFUSED) {
                     return;
                 }
-                HttpClientResponse response = answered.result();
-                response.pause();
-                int status = response.statusCode();
-                boolean failed = status == 502 || status == 503 || status == 504
-                        ? !promise.tryFail(new UpstreamFailure(ErrorCode.BAD_GATEWAY, "HTTP " + status, response, null))
-                        : !promise.tryComplete(new Answered(response));
-                if (failed) {
-                    // Too late (timed out, client gone): nobody reads this response.
-                    request.reset();
+                received += chunk.length();
+                if (received > max) {
+                    in.pause();
+                    out.putHeader(HttpHeaders.CONNECTION, "close");
+                    if (outcome == PENDING) {
+                        // Decided before the reset, whose failure of the upstream call would otherwise win.
+                        outcome = REFUSED;
+                        timer.cancel();
+                        breaker.released();
+                        replies.reply(context, ErrorCode.PAYLOAD_TOO_LARGE,
+                                "The request body is larger than the " + max + " bytes this endpoint accepts",
+                                Map.of("max_bytes", max));
+                    }
+                    sent.reset();
+                    return;
+                }
+                sent.write(chunk);
+                if (sent.writeQueueFull()) {
+                    in.pause();
+                    sent.drainHandler(ignored -> in.resume());
                 }
             });
-            streamBody(in, request, route, promise);
-        });
-    }
-
-    private static void streamBody(HttpServerRequest in, HttpClientRequest request, Route route, Promise<Outcome> promise) {
-        String contentLength = in.getHeader(HttpHeaders.CONTENT_LENGTH);
-        boolean chunked = in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-        if (!chunked && (contentLength == null || "0".equals(contentLength.trim()))) {
-            if (in.method() == HttpMethod.POST || in.method() == HttpMethod.PUT || in.method() == HttpMethod.PATCH) {
-                request.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
-            }
-            request.end();
-            return;
+            in.endHandler(ignored -> {
+                if (received <= max) {
+                    sent.end();
+                }
+            });
+            in.exceptionHandler(error -> sent.reset());
+            in.resume();
         }
-        if (chunked) {
-            request.setChunked(true);
-        } else {
-            request.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength.trim());
-        }
-        long max = route.maxBodySize();
-        long[] received = { 0 };
-        in.handler(chunk -> {
-            if (promise.future().isComplete() && !(promise.future().result() instanceof Answered)) {
-                return;
-            }
-            received[0] += chunk.length();
-            if (received[0] > max) {
-                in.pause();
-                in.response().putHeader(HttpHeaders.CONNECTION, "close");
-                // Decided before the reset, whose failure of the upstream call would otherwise win.
-                promise.tryComplete(new Abandoned(ErrorCode.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than the " + max + " bytes this endpoint accepts", Map.of("max_bytes", max)));
-                request.reset();
-                return;
-            }
-            request.write(chunk);
-            if (request.writeQueueFull()) {
-                in.pause();
-                request.drainHandler(ignored -> in.resume());
-            }
-        });
-        in.endHandler(ignored -> {
-            if (received[0] <= max) {
-                request.end();
-            }
-        });
-        in.exceptionHandler(error -> request.reset());
-        in.resume();
     }
 
     private static void relay(RoutingContext context, HttpClientResponse response) {
@@ -265,11 +337,16 @@ public class ReverseProxy {
             if (!out.closed()) {
                 out.reset();
             }
+            // Whichever side failed, the rest of the upstream's body has no reader: cut it (the pipe
+            // has let go of the response, so its reset is reported here rather than as unhandled).
+            response.exceptionHandler(cut -> LOG.debugf("Upstream response cut: %s", cut.toString()));
+            response.request().reset();
         });
     }
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
+        sharedClient.close();
     }
 }

@@ -29,7 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
 
 @QuarkusTest
 class RateLimitTest {
@@ -105,7 +104,7 @@ class RateLimitTest {
         Vertx vertx = Vertx.vertx();
         Redis client = Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
                 .setConnectionString("redis://127.0.0.1:6379/13").setMaxPoolSize(32).setMaxPoolWaiting(1000));
-        RedisRateLimiter secondReplica = new RedisRateLimiter(RedisAPI.api(client), "customk9:gateway:rl:");
+        RedisRateLimiter secondReplica = new RedisRateLimiter(client::send, "customk9:gateway:rl:");
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
         ExecutorService pool = Executors.newFixedThreadPool(100);
         try {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.customk9.gateway.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -151,5 +152,16 @@ class ProxyTest {
                 .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
         anonymous().when().get("/api/dogsled")
                 .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void timesRequestsPerRouteWithBoundedTags() {
+        anonymous().when().get("/api/blog/posts/metrics-1").then().statusCode(200);
+        anonymous().when().get("/api/blog/posts/metrics-2?status=418").then().statusCode(418);
+        String metrics = RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("gateway_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",route=\"blog-read\",status=\"200\"}")
+                .contains("gateway_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",route=\"blog-read\",status=\"418\"}")
+                .as("no series per proxied URL").doesNotContain("/api/blog/posts/metrics-1");
     }
 }
