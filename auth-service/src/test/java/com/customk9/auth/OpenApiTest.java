@@ -1,10 +1,15 @@
 package com.customk9.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import com.customk9.platform.testing.OpenApiExampleCheck;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,5 +34,18 @@ class OpenApiTest {
                 .body("paths.'/api/auth/me'.get.security", notNullValue())
                 .body("paths.'/api/auth/login'.post.requestBody.content.'application/json'.examples.'demo client'.value.email",
                         org.hamcrest.Matchers.equalTo("anna.client@customk9.example"));
+    }
+
+    /** Each JSON request body has a worked example, and the example names only fields its schema has. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyJsonRequestBodyHasAnExampleThatFitsItsSchema() {
+        Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Map.class);
+        OpenApiExampleCheck.Result result = OpenApiExampleCheck.of(document);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.checked()).contains("POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/register",
+                "PUT /api/auth/password", "POST /api/auth/password/reset", "POST /api/auth/password/reset/confirm",
+                "PUT /api/settings");
     }
 }

@@ -17,10 +17,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.customk9.auth.ClientAddress;
+import com.customk9.auth.OpenApiExamples;
 import com.customk9.auth.account.CallerIds;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -60,7 +64,9 @@ public class PasswordResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change the password: Odoo checks the current one; every other session ends")
-    public Uni<Map<String, String>> change(@Valid @NotNull ChangeRequest request, HttpServerRequest http) {
+    public Uni<Map<String, String>> change(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a new password", value = OpenApiExamples.PASSWORD_CHANGE)))
+            @Valid @NotNull ChangeRequest request, HttpServerRequest http) {
         return passwords.change(CallerIds.userId(token), CallerIds.familyId(token).orElse(null),
                 request.currentPassword(), request.newPassword(), ClientAddress.of(http))
                 .map(ignored -> Map.of("message", "Password changed"));
@@ -69,7 +75,9 @@ public class PasswordResource {
     @POST
     @Path("/reset")
     @Operation(summary = "Ask for a reset link by e-mail; the answer is the same whether or not the address has an account")
-    public Uni<Response> requestReset(@Valid @NotNull ResetRequest request) {
+    public Uni<Response> requestReset(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a forgotten password", value = OpenApiExamples.PASSWORD_RESET)))
+            @Valid @NotNull ResetRequest request) {
         return passwords.requestReset(request.email()).map(ignored -> Response.accepted(
                 Map.of("message", "If this address belongs to an account, a reset link is on its way")).build());
     }
@@ -77,7 +85,9 @@ public class PasswordResource {
     @POST
     @Path("/reset/confirm")
     @Operation(summary = "Set a new password with the token from the reset link (single use)")
-    public Uni<Map<String, String>> confirmReset(@Valid @NotNull ResetConfirmation request) {
+    public Uni<Map<String, String>> confirmReset(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "the token from the e-mail", value = OpenApiExamples.PASSWORD_RESET_CONFIRMATION)))
+            @Valid @NotNull ResetConfirmation request) {
         return passwords.confirmReset(request.token(), request.newPassword())
                 .map(ignored -> Map.of("message", "Password reset; sign in with the new password"));
     }

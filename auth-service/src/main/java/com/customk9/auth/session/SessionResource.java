@@ -14,10 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.customk9.auth.ClientAddress;
+import com.customk9.auth.OpenApiExamples;
 import com.customk9.auth.account.CallerIds;
 
 import io.quarkus.security.Authenticated;
@@ -51,9 +55,8 @@ public class SessionResource {
     @Path("/login")
     @Operation(summary = "Sign in with the Odoo e-mail and password; answers an access and a refresh token")
     public Uni<TokenResponse> login(
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
-                    mediaType = MediaType.APPLICATION_JSON, examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
-                            name = "demo client", value = "{\"email\": \"anna.client@customk9.example\", \"password\": \"client\"}")))
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "demo client", value = OpenApiExamples.LOGIN)))
             @Valid @NotNull LoginRequest request, HttpServerRequest http) {
         return sessions.login(request.email(), request.password(), ClientAddress.of(http));
     }
@@ -61,7 +64,9 @@ public class SessionResource {
     @POST
     @Path("/refresh")
     @Operation(summary = "Exchange a refresh token for a new access and refresh token (the old one is retired)")
-    public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest request) {
+    public Uni<TokenResponse> refresh(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a refresh token", value = OpenApiExamples.REFRESH)))
+            @Valid @NotNull RefreshRequest request) {
         return sessions.refresh(request.refresh());
     }
 

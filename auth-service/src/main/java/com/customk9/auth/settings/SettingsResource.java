@@ -11,10 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 
+import com.customk9.auth.OpenApiExamples;
 import com.customk9.auth.account.CallerIds;
 
 import io.quarkus.security.Authenticated;
@@ -47,7 +51,9 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Cache(noStore = true)
     @Operation(summary = "Update the user's settings; fields left out keep their values")
-    public Uni<UserSettings> update(@Valid @NotNull UserSettings update) {
+    public Uni<UserSettings> update(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "language, time zone, theme, notifications", value = OpenApiExamples.SETTINGS)))
+            @Valid @NotNull UserSettings update) {
         return settings.update(CallerIds.userId(token), update);
     }
 }

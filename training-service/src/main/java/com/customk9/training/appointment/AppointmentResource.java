@@ -23,11 +23,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.customk9.training.FieldProblems;
+import com.customk9.training.OpenApiExamples;
 import com.customk9.training.Page;
 import com.customk9.training.caller.Caller;
 import com.customk9.training.idempotency.IdempotentRequests;
@@ -102,7 +106,9 @@ public class AppointmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book a session with a trainer for one of my dogs; 409 with the conflicting slot when "
             + "the trainer or I are busy then; with an Idempotency-Key a retry returns the first answer")
-    public Uni<Response> book(@Valid @NotNull AppointmentRequest request,
+    public Uni<Response> book(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "an hour with a trainer", value = OpenApiExamples.APPOINTMENT)))
+            @Valid @NotNull AppointmentRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.run(caller.userId(), idempotencyKey, "POST", "/api/appointments", request, 201,
                 () -> appointments.book(caller, request))
@@ -116,7 +122,9 @@ public class AppointmentResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move one of my coming appointments; 409 with the conflicting slot when it is taken")
-    public Uni<Appointment> reschedule(@PathParam("id") long id, @Valid @NotNull RescheduleRequest request) {
+    public Uni<Appointment> reschedule(@PathParam("id") long id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "another day", value = OpenApiExamples.RESCHEDULE)))
+            @Valid @NotNull RescheduleRequest request) {
         return appointments.reschedule(caller, id, request);
     }
 

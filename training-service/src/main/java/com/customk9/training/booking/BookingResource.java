@@ -20,9 +20,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.customk9.training.OpenApiExamples;
 import com.customk9.training.Page;
 import com.customk9.training.caller.Caller;
 import com.customk9.training.idempotency.IdempotentRequests;
@@ -67,7 +71,9 @@ public class BookingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a service, optionally for one of my dogs; a priced service makes a draft invoice; "
             + "with an Idempotency-Key a retry returns the first answer")
-    public Uni<Response> create(@Valid @NotNull BookingRequest request,
+    public Uni<Response> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a priced service for a dog", value = OpenApiExamples.BOOKING)))
+            @Valid @NotNull BookingRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.run(caller.userId(), idempotencyKey, "POST", "/api/bookings", request, 201,
                 () -> bookings.create(caller, request))

@@ -21,9 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.customk9.training.OpenApiExamples;
 import com.customk9.training.Page;
 import com.customk9.training.caller.Caller;
 import com.customk9.training.idempotency.IdempotentRequests;
@@ -69,7 +73,9 @@ public class DogResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a dog; with an Idempotency-Key a retry returns the first answer")
-    public Uni<Response> create(@Valid @NotNull DogRequest request,
+    public Uni<Response> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a new dog", value = OpenApiExamples.DOG)))
+            @Valid @NotNull DogRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.run(caller.userId(), idempotencyKey, "POST", "/api/dogs", request, 201,
                 () -> dogs.create(caller, request))
@@ -82,7 +88,9 @@ public class DogResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change some fields of one of my dogs")
-    public Uni<Dog> update(@PathParam("id") long id, @Valid @NotNull DogRequest request) {
+    public Uni<Dog> update(@PathParam("id") long id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a change", value = OpenApiExamples.DOG_PATCH)))
+            @Valid @NotNull DogRequest request) {
         return dogs.update(caller, id, request);
     }
 

@@ -19,9 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.customk9.training.OpenApiExamples;
 import com.customk9.training.Page;
 import com.customk9.training.caller.Caller;
 import com.customk9.training.idempotency.IdempotentRequests;
@@ -66,7 +70,9 @@ public class ProgressNoteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a progress note (rating 1-5, dated today unless given); with an Idempotency-Key a "
             + "retry returns the first answer")
-    public Uni<Response> add(@PathParam("dogId") long dogId, @Valid @NotNull ProgressNoteRequest request,
+    public Uni<Response> add(@PathParam("dogId") long dogId, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a note", value = OpenApiExamples.PROGRESS_NOTE)))
+            @Valid @NotNull ProgressNoteRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String path = "/api/dogs/" + dogId + "/progress-notes";
         return idempotency.run(caller.userId(), idempotencyKey, "POST", path, request, 201,

@@ -24,9 +24,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.customk9.training.OpenApiExamples;
 import com.customk9.training.Page;
 import com.customk9.training.caller.Caller;
 import com.customk9.training.idempotency.IdempotentRequests;
@@ -78,7 +82,9 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a plan with its exercises (the dog's trainer only); with an Idempotency-Key a "
             + "retry returns the first answer")
-    public Uni<Response> create(@Valid @NotNull PlanRequest request,
+    public Uni<Response> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a plan with two exercises", value = OpenApiExamples.PLAN)))
+            @Valid @NotNull PlanRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotency.run(caller.userId(), idempotencyKey, "POST", "/api/training-plans", request, 201,
                 () -> plans.create(caller, request))
@@ -92,7 +98,9 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a plan's fields and add, change or remove exercises, all at once (the dog's "
             + "trainer only)")
-    public Uni<Plan> update(@PathParam("id") long id, @Valid @NotNull PlanPatch patch) {
+    public Uni<Plan> update(@PathParam("id") long id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "fields and exercises at once", value = OpenApiExamples.PLAN_PATCH)))
+            @Valid @NotNull PlanPatch patch) {
         return plans.update(caller, id, patch);
     }
 
@@ -100,7 +108,9 @@ public class PlanResource {
     @Path("/{id}/exercises")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an exercise, after the others unless it has a sequence (the dog's trainer only)")
-    public Uni<Response> addExercise(@PathParam("id") long id, @Valid @NotNull ExerciseRequest exercise) {
+    public Uni<Response> addExercise(@PathParam("id") long id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "an exercise", value = OpenApiExamples.EXERCISE)))
+            @Valid @NotNull ExerciseRequest exercise) {
         return plans.update(caller, id, PlanPatch.of(new ExerciseChanges(List.of(exercise), null, null)))
                 .map(plan -> Response.status(Response.Status.CREATED).entity(plan).build());
     }
@@ -110,6 +120,8 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an exercise (the dog's trainer only)")
     public Uni<Plan> updateExercise(@PathParam("id") long id, @PathParam("exerciseId") long exerciseId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a change", value = OpenApiExamples.EXERCISE_PATCH)))
             @Valid @NotNull ExercisePatch exercise) {
         return plans.update(caller, id,
                 PlanPatch.of(new ExerciseChanges(null, List.of(exercise.withId(exerciseId)), null)));
@@ -127,7 +139,9 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reorder the exercises: every exercise id of the plan, once, in the new order (the dog's "
             + "trainer only)")
-    public Uni<Plan> reorder(@PathParam("id") long id, @Valid @NotNull ExerciseOrder order) {
+    public Uni<Plan> reorder(@PathParam("id") long id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "the new order", value = OpenApiExamples.EXERCISE_ORDER)))
+            @Valid @NotNull ExerciseOrder order) {
         return plans.reorder(caller, id, order.exerciseIds());
     }
 
@@ -137,6 +151,8 @@ public class PlanResource {
     @Operation(summary = "Mark an exercise completed, on completion_date or today; the body is optional (the "
             + "dog's owner or trainer)")
     public Uni<Plan> complete(@PathParam("id") long id, @PathParam("exerciseId") long exerciseId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "completed on a given day", value = OpenApiExamples.COMPLETION)))
             @Valid CompletionRequest completion) {
         return plans.complete(caller, id, exerciseId, completion == null ? null : completion.completionDate());
     }
