@@ -28,6 +28,20 @@ public class Outbox {
         this.codec = codec;
     }
 
+    /**
+     * The same for services that use the reactive SQL client directly: {@code connection} must be inside
+     * the transaction of the change ({@code pool.withTransaction(connection -> ...)}).
+     */
+    public Uni<Void> publish(io.vertx.mutiny.sqlclient.SqlClient connection, String topic, CloudEvent event) {
+        return connection.preparedQuery("""
+                insert into outbox_event (event_id, topic, message_key, event_type, payload)
+                values ($1, $2, $3, $4, $5)
+                """)
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(event.id(), topic,
+                        event.subject() != null ? event.subject() : event.id(), event.type(), codec.toJson(event)))
+                .replaceWithVoid();
+    }
+
     /** Adds the event to the current transaction; fails when there is none. Keyed by the event's subject. */
     public Uni<Void> publish(String topic, CloudEvent event) {
         String payload = codec.toJson(event);

@@ -34,10 +34,13 @@ public class BodySizeLimitFilter {
     private final Optional<MemorySize> maxBodySize;
     private final ObjectMapper mapper;
 
+    private final jakarta.enterprise.inject.Instance<TooLargeBody> customBody;
+
     public BodySizeLimitFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, jakarta.enterprise.inject.Instance<TooLargeBody> customBody) {
         this.maxBodySize = maxBodySize;
         this.mapper = mapper;
+        this.customBody = customBody;
     }
 
     public void register(@Observes Filters filters) {
@@ -77,6 +80,9 @@ public class BodySizeLimitFilter {
     }
 
     private String envelope(long limit) {
+        if (customBody.isResolvable()) {
+            return customBody.get().json(limit);
+        }
         try {
             return mapper.writeValueAsString(ErrorResponse.of(ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body is larger than the " + limit + " bytes this endpoint accepts",
