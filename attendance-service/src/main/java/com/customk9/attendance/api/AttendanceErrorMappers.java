@@ -62,7 +62,13 @@ public class AttendanceErrorMappers {
         return response(400, "VALIDATION_ERROR", "The request has invalid fields: " + String.join(", ", fields.keySet()), fields);
     }
 
-    @ServerExceptionMapper(priority = FIRST, value = { JsonProcessingException.class })
+    /** Named one by one, as the platform's are: the most specific exception type wins before priority. */
+    @ServerExceptionMapper(priority = FIRST, value = { JsonProcessingException.class,
+            com.fasterxml.jackson.databind.JsonMappingException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
+            com.fasterxml.jackson.core.JsonParseException.class })
     public Response json(JsonProcessingException error) {
         return response(400, "MALFORMED_JSON", "The request body is not valid JSON of the expected shape", Map.of());
     }
@@ -72,6 +78,10 @@ public class AttendanceErrorMappers {
         int status = error.getResponse().getStatus();
         if (error.getCause() instanceof JsonProcessingException) {
             return json((JsonProcessingException) error.getCause());
+        }
+        if (status == 404 && error.getCause() != null) {
+            // A path or query parameter that does not convert to its type (JAX-RS says 404; it is a bad request)
+            return response(400, "INVALID_PARAMETER", "A parameter of the request does not have the expected type", Map.of());
         }
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";
