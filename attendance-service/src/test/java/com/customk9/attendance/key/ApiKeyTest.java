@@ -57,4 +57,19 @@ class ApiKeyTest {
                 .body("details.name[0]", equalTo("must not be blank"));
         Api.admin().delete("/api/v1/keys/987654321").then().statusCode(404);
     }
+
+    /** deploy/local/attendance-key makes the first key straight in PostgreSQL; the service accepts it. */
+    @Test
+    void theCommandLineMakesKeysTheServiceAccepts() throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("..", "deploy", "local", "attendance-key");
+        ProcessBuilder create = new ProcessBuilder(script.toString(), "create", "Odoo from the CLI", "person:read")
+                .redirectErrorStream(true);
+        create.environment().put("ATTENDANCE_DATABASE", "customk9_attendance_test");
+        Process process = create.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(process.waitFor()).as(output).isZero();
+        String secret = output.lines().filter(line -> line.startsWith("sk_")).findFirst().orElseThrow();
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/persons").then().statusCode(200);
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/keys").then().statusCode(403);
+    }
 }
