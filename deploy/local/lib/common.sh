@@ -126,10 +126,10 @@ owner_of() {
 # --- the status table --------------------------------------------------------
 
 print_table_header() {
-  printf '%-17s %-16s %-8s %-8s %s\n' COMPONENT ADDRESS STATE PID "STARTED BY"
+  printf '%-19s %-16s %-8s %-8s %s\n' COMPONENT ADDRESS STATE PID "STARTED BY"
 }
 
 # Fields: component address state pid owner
 print_table_row() {
-  printf '%-17s %-16s %-8s %-8s %s\n' "$@"
+  printf '%-19s %-16s %-8s %-8s %s\n' "$@"
 }

@@ -484,6 +484,75 @@ class JourneysIT {
     }
 
     @Test
+    @Order(9)
+    void anOdooFaceAttendanceModuleEnrolsRecognisesAndPullsThroughTheGateway() throws Exception {
+        // The first API key, as the README makes it: the command line, straight in PostgreSQL.
+        ProcessBuilder create = new ProcessBuilder("../deploy/local/attendance-key", "create", "Odoo Integration Key")
+                .redirectErrorStream(true);
+        create.environment().put("ATTENDANCE_DATABASE", "customk9_attendance_test");
+        create.environment().put("PGOPTIONS", "-c search_path=" + Suite.ATTENDANCE_SCHEMA);
+        Process process = create.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        String key = output.lines().filter(line -> line.startsWith("sk_")).findFirst().orElseThrow();
+
+        // Health needs no key; everything else does, as Bearer (Odoo's default) or X-API-Key.
+        gateway().get("/api/v1/health").then().statusCode(200).body("status", equalTo("healthy"));
+        gateway().get("/api/v1/persons").then().statusCode(401).body("success", equalTo(false));
+        String person = "E2E" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        gateway().header("Authorization", "Bearer " + key)
+                .body(Map.of("person_id", person, "name", "John Simm", "department", "Training"))
+                .post("/api/v1/persons").then().statusCode(201).body("data.person_id", equalTo(person));
+        gateway().header("X-API-Key", key).body(Map.of("key", "duplicate_window_minutes", "value", 0))
+                .post("/api/v1/config").then().statusCode(200);
+
+        // Enrol one photo, recognise another photo of the same man: attendance marked from his face.
+        java.nio.file.Path photos = Suite.faceAssets().resolve("photos/johns/John_Simm");
+        List<java.nio.file.Path> files;
+        try (var listing = java.nio.file.Files.list(photos)) {
+            files = listing.sorted().toList();
+        }
+        given().config(HTTP).baseUri(suite.gatewayUrl()).header("Authorization", "Bearer " + key)
+                .multiPart("image", "enrol.jpg", framed(files.get(0)), "image/jpeg")
+                .post("/api/v1/persons/" + person + "/faces").then().statusCode(201).body("data.total", equalTo(1));
+        given().config(HTTP).baseUri(suite.gatewayUrl()).header("Authorization", "Bearer " + key)
+                .multiPart("image", "frame.jpg", framed(files.get(6)), "image/jpeg")
+                .post("/api/v1/recognize").then().statusCode(200)
+                .body("data.faces[0].person_id", equalTo(person))
+                .body("data.faces[0].attendance.action", equalTo("check_in"));
+
+        // Odoo's scheduled pull: the record, with the seed's fields, and the daily summary.
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        gateway().header("Authorization", "Bearer " + key).queryParam("start_date", today).queryParam("end_date", today)
+                .queryParam("person_id", person).get("/api/v1/attendance").then().statusCode(200)
+                .body("data.total", equalTo(1))
+                .body("data.records[0].source", equalTo("face"))
+                .body("data.records[0].status", equalTo("checked_in"))
+                .body("data.records[0].person_name", equalTo("John Simm"));
+        gateway().header("Authorization", "Bearer " + key).get("/api/v1/reports/daily-summary/" + today).then()
+                .statusCode(200).body("data.present_count", equalTo(1));
+        suite.kafka().awaitRecord(Suite.ATTENDANCE_EVENTS_TOPIC, record -> ("person:" + person).equals(record.key())
+                && record.value().contains("com.customk9.attendance.marked"), Duration.ofSeconds(30));
+    }
+
+    /**
+     * dlib's 150x150 face chip in the middle of a plain 640x480 frame (a JPEG made by the JDK), as a
+     * door camera would see a face.
+     */
+    private static byte[] framed(java.nio.file.Path chip) throws java.io.IOException {
+        java.awt.image.BufferedImage face = javax.imageio.ImageIO.read(chip.toFile());
+        java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = frame.createGraphics();
+        graphics.setColor(new java.awt.Color(200, 200, 200));
+        graphics.fillRect(0, 0, 640, 480);
+        graphics.drawImage(face, 245, 165, null);
+        graphics.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(frame, "jpg", jpeg);
+        return jpeg.toByteArray();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void whenAuthServiceIsDownTheGatewayAnswersAtOnceWithAnEnvelope() {
         String access = login(ANNA, DEMO_PASSWORD).path("access");

@@ -13,15 +13,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * {@code attendance.marked} and {@code attendance.checked-out} on {@code customk9.attendance.events},
+ * {@code com.customk9.attendance.marked} and {@code com.customk9.attendance.checked-out} on {@code customk9.attendance.events},
  * through the outbox in the transaction of the record they describe, keyed by the person.
  */
 @ApplicationScoped
 public class AttendanceEvents {
 
-    public static final String SOURCE = "/customk9/attendance-service";
-    public static final String MARKED = "attendance.marked";
-    public static final String CHECKED_OUT = "attendance.checked-out";
+    public static final String SOURCE = "/customk9/attendance";
+    public static final String MARKED = "com.customk9.attendance.marked";
+    public static final String CHECKED_OUT = "com.customk9.attendance.checked-out";
 
     private final Outbox outbox;
     private final ObjectMapper mapper;

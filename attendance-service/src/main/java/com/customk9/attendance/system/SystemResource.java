@@ -31,8 +31,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
 
-    private static final Instant STARTED = Instant.now();
-
     private final Pool pool;
     private final FaceEngine engine;
     private final Times times;
@@ -71,7 +69,7 @@ public class SystemResource {
                 "snapshot_analysis_running", engine.ready(),
                 "active_video_stream", false,
                 "current_source", "api",
-                "uptime_seconds", Duration.between(STARTED, Instant.now()).toSeconds(),
+                "uptime_seconds", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 "recognition_ready", engine.ready(),
                 "templates", engine.index().size(),
                 "models", engine.models()));

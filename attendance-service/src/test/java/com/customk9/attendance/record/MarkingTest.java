@@ -84,11 +84,11 @@ class MarkingTest {
                 .extract().path("data.id");
         Api.admin().post("/api/v1/attendance/" + recordId + "/checkout").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(EventsTopic.events(TOPIC, "person:" + id, "attendance.marked")).hasSize(1);
-            assertThat(EventsTopic.events(TOPIC, "person:" + id, "attendance.checked-out")).hasSize(1);
+            assertThat(EventsTopic.events(TOPIC, "person:" + id, "com.customk9.attendance.marked")).hasSize(1);
+            assertThat(EventsTopic.events(TOPIC, "person:" + id, "com.customk9.attendance.checked-out")).hasSize(1);
         });
-        Map<String, Object> marked = EventsTopic.events(TOPIC, "person:" + id, "attendance.marked").get(0);
-        assertThat(marked.get("source")).isEqualTo("/customk9/attendance-service");
+        Map<String, Object> marked = EventsTopic.events(TOPIC, "person:" + id, "com.customk9.attendance.marked").get(0);
+        assertThat(marked.get("source")).isEqualTo("/customk9/attendance");
         assertThat(((Map<?, ?>) marked.get("data")).get("id")).isEqualTo(recordId);
     }
 }

@@ -31,6 +31,8 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 public final class Suite {
 
     public static final int REDIS_DATABASE = 10;
+    /** attendance-service's schema in customk9_attendance_test. */
+    public static final String ATTENDANCE_SCHEMA = "attendance_e2e";
     /** Shared by the emulator's webhook target and the gateway (a per-suite value, never a real secret). */
     public static final String WEBHOOK_SECRET = "customk9-e2e-webhook-secret";
     public static final String EMULATOR_ADMIN_TOKEN = "customk9-emulator-local-admin";
@@ -42,6 +44,7 @@ public final class Suite {
     public static final String WEBHOOK_TOPIC = "odoo.webhooks";
     public static final String AUTH_EVENTS_TOPIC = "customk9.auth.events";
     public static final String TRAINING_EVENTS_TOPIC = "customk9.training.events";
+    public static final String ATTENDANCE_EVENTS_TOPIC = "customk9.attendance.events";
 
     /** The services built on libs/platform log JSON in production; readable lines here (the emulator logs plain text). */
     private static final String PLAIN_TEXT_LOGS = "quarkus.log.console.json.enabled=false";
@@ -58,17 +61,20 @@ public final class Suite {
     private final ServiceProcess emulator;
     private final ServiceProcess authService;
     private final ServiceProcess trainingService;
+    private final ServiceProcess attendanceService;
     private final ServiceProcess gateway;
     private final Thread shutdownHook;
 
     private Suite(EmbeddedKafkaBroker broker, Kafka kafka, SigningKey signingKey, ServiceProcess emulator,
-            ServiceProcess authService, ServiceProcess trainingService, ServiceProcess gateway, Thread shutdownHook) {
+            ServiceProcess authService, ServiceProcess trainingService, ServiceProcess attendanceService, ServiceProcess gateway,
+            Thread shutdownHook) {
         this.broker = broker;
         this.kafka = kafka;
         this.signingKey = signingKey;
         this.emulator = emulator;
         this.authService = authService;
         this.trainingService = trainingService;
+        this.attendanceService = attendanceService;
         this.gateway = gateway;
         this.shutdownHook = shutdownHook;
     }
@@ -85,12 +91,13 @@ public final class Suite {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             Kafka kafka = new Kafka(broker.getAdvertisedListeners());
-            kafka.createTopics(WEBHOOK_TOPIC, AUTH_EVENTS_TOPIC, TRAINING_EVENTS_TOPIC);
+            kafka.createTopics(WEBHOOK_TOPIC, AUTH_EVENTS_TOPIC, TRAINING_EVENTS_TOPIC, ATTENDANCE_EVENTS_TOPIC);
             SigningKey key = SigningKey.generate(Path.of("target", "e2e-keys"), "e2e-" + System.currentTimeMillis());
 
             int emulatorPort = KafkaBrokers.freePort();
             int authPort = KafkaBrokers.freePort();
             int trainingPort = KafkaBrokers.freePort();
+            int attendancePort = KafkaBrokers.freePort();
             int gatewayPort = KafkaBrokers.freePort();
             String redis = "redis://127.0.0.1:6379/" + REDIS_DATABASE;
             String authUrl = "http://127.0.0.1:" + authPort;
@@ -136,12 +143,26 @@ public final class Suite {
                     "mp.jwt.verify.issuer=customk9-auth",
                     "mp.jwt.verify.audiences=customk9"));
             started.add(training);
+            ServiceProcess attendance = ServiceProcess.start("attendance-service", jar(root, "attendance-service"), attendancePort,
+                    List.of(PLAIN_TEXT_LOGS,
+                    // customk9_attendance_test, in a schema of its own (attendance-service's @QuarkusTests clean "public").
+                    "quarkus.datasource.password=customk9_attendance",
+                    "quarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/customk9_attendance_test?search_path=" + ATTENDANCE_SCHEMA,
+                    "quarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/customk9_attendance_test?currentSchema=" + ATTENDANCE_SCHEMA,
+                    "quarkus.flyway.schemas=" + ATTENDANCE_SCHEMA,
+                    "quarkus.flyway.default-schema=" + ATTENDANCE_SCHEMA,
+                    "quarkus.flyway.clean-disabled=false",
+                    "quarkus.flyway.clean-at-start=true",
+                    "kafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                    "customk9.attendance.face.models-dir=" + faceAssets().resolve("models")));
+            started.add(attendance);
             ServiceProcess gateway = ServiceProcess.start("gateway", jar(root, "gateway"), gatewayPort, List.of(
                     PLAIN_TEXT_LOGS,
                     "customk9.gateway.routes.auth-public.upstream=" + authUrl,
                     "customk9.gateway.routes.auth.upstream=" + authUrl,
                     "customk9.gateway.routes.training.upstream=" + trainingUrl,
                     "customk9.gateway.routes.files.upstream=" + trainingUrl,
+                    "customk9.gateway.routes.attendance.upstream=http://127.0.0.1:" + attendancePort,
                     "customk9.gateway.jwt.jwks-url=" + authUrl + "/.well-known/jwks.json",
                     "quarkus.redis.hosts=" + redis,
                     "kafka.bootstrap.servers=" + kafka.bootstrapServers(),
@@ -155,6 +176,7 @@ public final class Suite {
             post(emulator.url() + "/emulator/reset", Map.of("X-Emulator-Admin-Token", EMULATOR_ADMIN_TOKEN), "");
             auth.awaitReady("/q/health/ready", START_TIMEOUT);
             training.awaitReady("/q/health/ready", START_TIMEOUT);
+            attendance.awaitReady("/q/health/ready", START_TIMEOUT);
             gateway.awaitReady("/q/health/ready", START_TIMEOUT);
             // As a deployment warms a new pod before it takes traffic: one sign-in straight to auth-service
             // (a demo client no journey uses) opens its pools and compiles the hot path, so that a cold JVM
@@ -167,7 +189,7 @@ public final class Suite {
             System.out.printf("e2e: suite ready in %d s (emulator %s, auth-service %s, training-service %s, gateway %s)%n",
                     Duration.ofNanos(System.nanoTime() - since).toSeconds(), emulator.url(), auth.url(), training.url(),
                     gateway.url());
-            return new Suite(broker, kafka, key, emulator, auth, training, gateway, shutdownHook);
+            return new Suite(broker, kafka, key, emulator, auth, training, attendance, gateway, shutdownHook);
         } catch (RuntimeException | Error e) {
             started.forEach(ServiceProcess::stop);
             broker.close();
@@ -180,6 +202,7 @@ public final class Suite {
     public void stop() {
         gateway.stop();
         trainingService.stop();
+        attendanceService.stop();
         authService.stop();
         emulator.stop();
         broker.close();
@@ -192,6 +215,16 @@ public final class Suite {
 
     public String emulatorUrl() {
         return emulator.url();
+    }
+
+    /** Where deploy/local/face-assets put the face models and labelled photos. */
+    public static Path faceAssets() {
+        return Path.of(System.getProperty("customk9.attendance.face.assets",
+                System.getProperty("user.home") + "/.cache/customk9/face-assets-1"));
+    }
+
+    public ServiceProcess attendanceService() {
+        return attendanceService;
     }
 
     public ServiceProcess authService() {
