@@ -80,6 +80,17 @@ public class FaceResource {
                 .map(ignored -> Envelope.of("Face deleted", Json.object("face_id", faceId, "person_id", personId)));
     }
 
+    /** The photo of an enrolled face, when photos are kept ({@code customk9.attendance.face.keep-photos}). */
+    @GET
+    @Path("/{faceId}/photo")
+    @Produces({ "image/jpeg", "image/png", "image/bmp", "image/webp", MediaType.APPLICATION_JSON })
+    @RequiresPermission(Permissions.PERSON_READ)
+    public Uni<Response> photo(@PathParam("personId") String personId, @PathParam("faceId") long faceId) {
+        return active(personId).chain(person -> templates.photo(person, faceId))
+                .map(photo -> Response.ok(photo.bytes(), photo.mediaType()).header("X-Content-Type-Options", "nosniff")
+                        .header("Cache-Control", "no-store").build());
+    }
+
     private Uni<Response> enrol(String personId, List<byte[]> photos) {
         return active(personId).chain(person -> engine.withPipeline(pipeline -> {
             List<FacePipeline.Face> faces = new ArrayList<>();
@@ -97,7 +108,7 @@ public class FaceResource {
                 }
             }
             return faces;
-        }).chain(faces -> templates.add(person, faces)))
+        }).chain(faces -> templates.add(person, faces, photos)))
                 .map(added -> Response.status(201).entity(Envelope.of(added.size() + " face(s) enrolled", Json.object(
                         "person_id", personId, "faces", added.stream().map(this::json).toList(), "total", added.size())))
                         .build());
@@ -114,6 +125,6 @@ public class FaceResource {
     private Map<String, Object> json(FaceTemplates.Template template) {
         return Json.object("face_id", template.id(), "person_id", template.personId(),
                 "detection_score", Math.round(template.detectionScore() * 1000) / 1000.0,
-                "created_at", times.iso(template.createdAt()));
+                "created_at", times.iso(template.createdAt()), "has_photo", template.hasPhoto());
     }
 }

@@ -21,32 +21,47 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class FaceTemplates {
 
-    public record Template(long id, String personId, float detectionScore, OffsetDateTime createdAt) {
+    public record Template(long id, String personId, float detectionScore, OffsetDateTime createdAt, boolean hasPhoto) {
+    }
+
+    /** A kept enrolment photo and its media type. */
+    public record Photo(byte[] bytes, String mediaType) {
     }
 
     private final Pool pool;
     private final FaceEngine engine;
     private final SystemLogs logs;
+    private final boolean keepPhotos;
 
-    public FaceTemplates(Pool pool, FaceEngine engine, SystemLogs logs) {
+    public FaceTemplates(Pool pool, FaceEngine engine, SystemLogs logs,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "customk9.attendance.face.keep-photos",
+                    defaultValue = "false") boolean keepPhotos) {
         this.pool = pool;
         this.engine = engine;
         this.logs = logs;
+        this.keepPhotos = keepPhotos;
     }
 
-    /** Stores every face in one transaction, then makes them matchable. */
-    public Uni<List<Template>> add(Person person, List<FacePipeline.Face> faces) {
+    /**
+     * Stores every face in one transaction, then makes them matchable. The photos are stored with them
+     * only when {@code customk9.attendance.face.keep-photos} is on.
+     */
+    public Uni<List<Template>> add(Person person, List<FacePipeline.Face> faces, List<byte[]> photos) {
         return pool.withTransaction(connection -> {
             Uni<List<Template>> chain = Uni.createFrom().item(new ArrayList<>());
-            for (FacePipeline.Face face : faces) {
+            for (int i = 0; i < faces.size(); i++) {
+                FacePipeline.Face face = faces.get(i);
+                byte[] photo = keepPhotos ? photos.get(i) : null;
+                String type = photo == null ? null : mediaType(ImageGuard.header(photo).format());
                 chain = chain.chain(added -> connection.preparedQuery("""
-                        insert into face_template (person_ref, embedding, detection_score) values ($1, $2, $3)
-                        returning id, created_at""")
-                        .execute(Tuple.of(person.ref(), Buffer.buffer(FaceEngine.bytes(face.embedding())), face.box().score()))
+                        insert into face_template (person_ref, embedding, detection_score, photo, photo_type)
+                        values ($1, $2, $3, $4, $5) returning id, created_at""")
+                        .execute(Tuple.of(person.ref(), Buffer.buffer(FaceEngine.bytes(face.embedding())), face.box().score(),
+                                photo == null ? null : Buffer.buffer(photo), type))
                         .map(rows -> {
                             Row row = rows.iterator().next();
                             added.add(new Template(row.getLong("id"), person.personId(), face.box().score(),
-                                    row.getOffsetDateTime("created_at")));
+                                    row.getOffsetDateTime("created_at"), photo != null));
                             return added;
                         }));
             }
@@ -60,16 +75,39 @@ public class FaceTemplates {
     }
 
     public Uni<List<Template>> list(Person person) {
-        return pool.preparedQuery("select id, detection_score, created_at from face_template where person_ref = $1 order by id")
+        return pool.preparedQuery("select id, detection_score, created_at, photo is not null as has_photo from face_template "
+                + "where person_ref = $1 order by id")
                 .execute(Tuple.of(person.ref()))
                 .map(rows -> {
                     List<Template> templates = new ArrayList<>();
                     for (Row row : rows) {
                         templates.add(new Template(row.getLong("id"), person.personId(), row.getFloat("detection_score"),
-                                row.getOffsetDateTime("created_at")));
+                                row.getOffsetDateTime("created_at"), row.getBoolean("has_photo")));
                     }
                     return templates;
                 });
+    }
+
+    /** The kept photo of one of the person's faces; 404 when there is none. */
+    public Uni<Photo> photo(Person person, long templateId) {
+        return pool.preparedQuery("select photo, photo_type from face_template where id = $1 and person_ref = $2 and photo is not null")
+                .execute(Tuple.of(templateId, person.ref()))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw AttendanceException.notFound("Face photo", templateId);
+                    }
+                    Row row = rows.iterator().next();
+                    return new Photo(row.getBuffer("photo").getBytes(), row.getString("photo_type"));
+                });
+    }
+
+    private static String mediaType(ImageGuard.Format format) {
+        return switch (format) {
+            case JPEG -> "image/jpeg";
+            case PNG -> "image/png";
+            case BMP -> "image/bmp";
+            case WEBP -> "image/webp";
+        };
     }
 
     public Uni<Void> delete(Person person, long templateId) {

@@ -103,7 +103,11 @@ class FaceApiTest {
         Api.admin().body(Map.of("images", List.of(base64, Base64.getEncoder().encodeToString(photo("John_Savage", 2)))))
                 .post("/api/v1/persons/" + id + "/faces").then().statusCode(201).body("data.total", equalTo(2));
         int faceId = Api.admin().get("/api/v1/persons/" + id + "/faces").then().statusCode(200)
-                .body("data.total", equalTo(2)).extract().path("data.faces[0].face_id");
+                .body("data.total", equalTo(2))
+                .body("data.faces[0].has_photo", equalTo(false))
+                .extract().path("data.faces[0].face_id");
+        // Photos are not kept unless configured (KeptPhotosTest)
+        Api.admin().get("/api/v1/persons/" + id + "/faces/" + faceId + "/photo").then().statusCode(404);
         Api.admin().delete("/api/v1/persons/" + id + "/faces/" + faceId).then().statusCode(200);
         Api.admin().get("/api/v1/persons/" + id + "/faces").then().body("data.total", equalTo(1));
         Api.admin().delete("/api/v1/persons/" + id + "/faces/" + faceId).then().statusCode(404).body("success", equalTo(false));
