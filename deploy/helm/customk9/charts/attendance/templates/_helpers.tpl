@@ -1,7 +1,7 @@
 {{/*
 TCP ports attendance-service opens connections to, as a JSON list of integers: the port of
-global.postgresql, every global.kafka bootstrap server's, then networkPolicy.extraEgressPorts;
-without duplicates.
+global.postgresql, of every global.kafka bootstrap server, then networkPolicy.extraEgressPorts;
+without duplicates. It calls neither Odoo nor auth-service (it checks its own API keys).
 */}}
 {{- define "attendance.egressPorts" -}}
 {{- $global := .Values.global -}}

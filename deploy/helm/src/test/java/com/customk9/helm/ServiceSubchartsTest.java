@@ -65,7 +65,9 @@ class ServiceSubchartsTest {
         });
 
         assertTrue(checked.containsAll(List.of("CUSTOMK9_GATEWAY_JWT_JWKS_URL", "CUSTOMK9_GATEWAY_ROUTES_AUTH_UPSTREAM",
-                "CUSTOMK9_GATEWAY_ROUTES_AUTH_PUBLIC_UPSTREAM")), "auth's routes were not checked: " + checked);
+                "CUSTOMK9_GATEWAY_ROUTES_AUTH_PUBLIC_UPSTREAM", "CUSTOMK9_GATEWAY_ROUTES_TRAINING_UPSTREAM",
+                "CUSTOMK9_GATEWAY_ROUTES_FILES_UPSTREAM", "CUSTOMK9_GATEWAY_ROUTES_ATTENDANCE_UPSTREAM")),
+                "the routes to the release's subcharts were not all checked: " + checked);
         assertEquals(List.of(), violations);
     }
 
