@@ -43,7 +43,7 @@ public class FaceEngine {
     private final ImageGuard guard;
     private final Vertx vertx;
     private final Pool pool;
-    private final TemplateIndex index = new TemplateIndex(Runtime.getRuntime().availableProcessors());
+    private final TemplateIndex index = new TemplateIndex(FaceEmbedder.DIMENSIONS, Runtime.getRuntime().availableProcessors());
     private BlockingQueue<FacePipeline> pipelines;
     private Map<String, Object> models = Map.of("loaded", false);
     private String unavailableReason = "not started";

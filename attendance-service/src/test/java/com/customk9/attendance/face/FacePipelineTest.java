@@ -38,7 +38,7 @@ class FacePipelineTest {
 
     @Test
     void recognisesEachPersonsOtherPhotosFromOneEnrolledPhoto() {
-        TemplateIndex index = new TemplateIndex(1);
+        TemplateIndex index = new TemplateIndex(512, 1);
         long id = 1;
         for (var person : johns.entrySet()) {
             index.add(id++, person.getKey(), pipeline.enrolmentFace(FaceAssets.onCanvas(person.getValue().get(0))).embedding());

@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 class TemplateIndexTest {
 
     private static float[] random(Random random) {
-        float[] v = new float[512];
+        return random(random, 512);
+    }
+
+    private static float[] random(Random random, int dimensions) {
+        float[] v = new float[dimensions];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) random.nextGaussian();
         }
@@ -19,8 +23,8 @@ class TemplateIndexTest {
     @Test
     void findsTheSameBestTemplateSequentiallyAndInParallel() {
         Random random = new Random(7);
-        TemplateIndex sequential = new TemplateIndex(1);
-        TemplateIndex parallel = new TemplateIndex(4);
+        TemplateIndex sequential = new TemplateIndex(512, 1);
+        TemplateIndex parallel = new TemplateIndex(512, 4);
         float[][] vectors = new float[20_000][];
         for (int i = 0; i < vectors.length; i++) {
             vectors[i] = random(random);
@@ -40,7 +44,7 @@ class TemplateIndexTest {
     @Test
     void removedTemplatesAreNeverMatchedAgain() {
         Random random = new Random(3);
-        TemplateIndex index = new TemplateIndex(1);
+        TemplateIndex index = new TemplateIndex(512, 1);
         float[] anna = random(random);
         float[] ben = random(random);
         index.add(1, "anna", anna);
@@ -51,5 +55,86 @@ class TemplateIndexTest {
         assertThat(index.best(anna).personId()).isEqualTo("ben");
         index.clear();
         assertThat(index.best(anna)).isNull();
+    }
+
+    @Test
+    void twoStagesAnswerWhatTheFullScanAnswers() {
+        Random random = new Random(11);
+        TemplateIndex index = new TemplateIndex(512, 2);
+        float[][] vectors = new float[TemplateIndex.EXHAUSTIVE_BELOW * 2][];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = random(random);
+            index.add(i, "p" + i, vectors[i]);
+        }
+        for (int q = 0; q < 200; q++) {
+            int target = random.nextInt(vectors.length);
+            // 0.35 to the target: below any sensible threshold, the hardest case for the first stage.
+            float[] query = towards(vectors[target], random(random), 0.35);
+            TemplateIndex.Match best = index.best(query);
+            TemplateIndex.Match exhaustive = index.exhaustive(query);
+            assertThat(best.templateId()).isEqualTo(exhaustive.templateId()).isEqualTo(target);
+            assertThat(best.similarity()).isEqualTo(exhaustive.similarity());
+        }
+        // A query unlike every template still gets the most similar one, with its exact similarity.
+        float[] stranger = random(random);
+        assertThat(index.best(stranger).similarity()).isLessThan(0.3f).isEqualTo(index.exhaustive(stranger).similarity());
+    }
+
+    @Test
+    void hammingDistancesOfSignCodesEstimateTheAngle() {
+        Random random = new Random(5);
+        SignSketch sketch = new SignSketch(512);
+        assertThat(sketch.bits()).isEqualTo(1024);
+        for (double cosine : new double[] { 0.9, 0.5, 0.0 }) {
+            double share = 0;
+            int pairs = 200;
+            for (int i = 0; i < pairs; i++) {
+                float[] a = random(random);
+                long[] x = sketch.code(a);
+                long[] y = sketch.code(towards(a, random(random), cosine));
+                int differing = 0;
+                for (int w = 0; w < x.length; w++) {
+                    differing += Long.bitCount(x[w] ^ y[w]);
+                }
+                share += differing / (double) sketch.bits() / pairs;
+            }
+            assertThat(share).isCloseTo(Math.acos(cosine) / Math.PI, org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
+
+    @Test
+    void embeddingsOfOtherLengthsWork() {
+        Random random = new Random(1);
+        TemplateIndex sface = new TemplateIndex(128, 1);
+        float[][] vectors = new float[TemplateIndex.EXHAUSTIVE_BELOW + 100][];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = random(random, 128);
+            sface.add(i, "p" + i, vectors[i]);
+        }
+        float[] query = towards(vectors[77], random(random, 128), 0.8);
+        assertThat(sface.best(query).templateId()).isEqualTo(77);
+        assertThat(new SignSketch(128).bits()).isEqualTo(1024);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sface.add(1, "x", random(random)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("128");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sface.best(random(random)))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TemplateIndex(100, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A unit vector at exactly {@code cosine} to {@code target}, the rest along {@code other}. */
+    private static float[] towards(float[] target, float[] other, double cosine) {
+        double along = Embeddings.cosine(target, other);
+        float[] orthogonal = new float[target.length];
+        for (int i = 0; i < target.length; i++) {
+            orthogonal[i] = (float) (other[i] - along * target[i]);
+        }
+        orthogonal = Embeddings.normalised(orthogonal);
+        double rest = Math.sqrt(1 - cosine * cosine);
+        float[] v = new float[target.length];
+        for (int i = 0; i < target.length; i++) {
+            v[i] = (float) (cosine * target[i] + rest * orthogonal[i]);
+        }
+        return v;
     }
 }
