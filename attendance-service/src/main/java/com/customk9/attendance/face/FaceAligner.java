@@ -12,11 +12,11 @@ import org.opencv.dnn.Net;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Landmark alignment: the 68-point landmark network ({@code fr_landmark.onnx}, a 64x64 grey crop of the
- * face box scaled to 0..1, points answered relative to the crop) gives eye centres, nose tip and mouth
- * corners; a similarity transform (rotation, uniform scale, shift: {@code estimateAffinePartial2D})
- * maps those five points onto the standard 112x112 five-point reference of ArcFace-style embedders.
- * Not thread-safe: one per thread.
+ * Landmark alignment for detectors without landmarks: the 68-point landmark network ({@code fr_landmark.onnx},
+ * a 64x64 grey crop of the face box scaled to 0..1, points answered relative to the crop) gives eye centres,
+ * nose tip and mouth corners; {@link #warp}, a similarity transform (rotation, uniform scale, shift:
+ * {@code estimateAffinePartial2D}), maps five points onto the standard 112x112 five-point reference of
+ * ArcFace-style embedders. Not thread-safe: one per thread.
  */
 public final class FaceAligner {
 
@@ -58,9 +58,12 @@ public final class FaceAligner {
                 mean(at.apply(54), at.apply(64)) };
     }
 
-    /** The face warped onto the 112x112 reference (BGR), or null when the points are degenerate. */
-    public Mat align(Mat bgr, FaceBox face) {
-        MatOfPoint2f points = new MatOfPoint2f(fivePoints(bgr, face));
+    /**
+     * The face warped onto the 112x112 five-point reference (BGR), or null when the points are degenerate:
+     * what ArcFace-style embedders expect.
+     */
+    public static Mat warp(Mat bgr, Point[] fivePoints) {
+        MatOfPoint2f points = new MatOfPoint2f(fivePoints);
         Mat transform = Calib3d.estimateAffinePartial2D(points, REFERENCE);
         points.release();
         if (transform.empty()) {

@@ -1,36 +1,27 @@
 package com.customk9.attendance.face;
 
 import org.opencv.core.Mat;
-import org.opencv.core.Scalar;
-import org.opencv.core.Size;
-import org.opencv.dnn.Dnn;
-import org.opencv.dnn.Net;
+import org.opencv.core.Point;
 
 /**
- * The DNN embedding ({@code fr_feature.onnx}): a 112x112 aligned face, RGB, scaled to (x - 127) / 128,
- * to a 512-dimensional vector, returned L2-normalised so that a dot product is the cosine similarity.
- * Not thread-safe: one per thread.
+ * Turns a face into a unit-length embedding, so that a dot product is the cosine similarity. Two are
+ * built in ({@link FaceModels.Recognizer}): the 512-d ArcFace-style network and OpenCV's SFace (128-d).
+ * Embeddings of different models are not comparable: templates remember which model made them. Not
+ * thread-safe: one per thread.
  */
-public final class FaceEmbedder {
+public interface FaceEmbedder {
 
-    public static final int DIMENSIONS = 512;
-    private static final Size INPUT = new Size(FaceAligner.SIZE, FaceAligner.SIZE);
-    private static final Scalar MEAN = new Scalar(127, 127, 127);
+    /** The face cut out and aligned as the network expects, or null when the points are degenerate. */
+    Mat align(Mat bgr, FaceBox box, Point[] fivePoints);
 
-    private final Net net;
+    /** The unit-length embedding of a face {@link #align} returned. */
+    float[] embed(Mat aligned);
 
-    public FaceEmbedder(String modelPath) {
-        this.net = Dnn.readNetFromONNX(modelPath);
-    }
+    /** The embedding's length (found by running the network once when it is loaded). */
+    int dimensions();
 
-    public float[] embed(Mat alignedBgr) {
-        Mat blob = Dnn.blobFromImage(alignedBgr, 1 / 128.0, INPUT, MEAN, true, false);
-        net.setInput(blob);
-        Mat output = net.forward();
-        float[] vector = new float[(int) output.total()];
-        output.reshape(1, 1).get(0, 0, vector);
-        blob.release();
-        output.release();
-        return Embeddings.normalised(vector);
+    /** A mid-grey 112x112 face, to learn the embedding's length. */
+    static Mat blankFace() {
+        return new Mat(FaceAligner.SIZE, FaceAligner.SIZE, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(128, 128, 128));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,12 +26,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The recognition engine of the running service: one {@link FacePipeline} per core (OpenCV's networks
  * are not thread-safe), lent to worker threads so the event loop never runs a network; the
- * {@link TemplateIndex} of every enrolled face, loaded from PostgreSQL at start. Without model files
- * the service still runs everything else, and face endpoints answer 503.
+ * {@link TemplateIndex} of every enrolled face made by the running recogniser, loaded from PostgreSQL at
+ * start. Templates remember their recogniser (the SHA-256 of its file): after a change of model, the older
+ * ones are kept but never matched, and the status says how many there are (those persons enrol again).
+ * Without usable model files the service still runs everything else, and face endpoints answer 503 saying why.
  */
 @ApplicationScoped
 public class FaceEngine {
@@ -38,22 +42,39 @@ public class FaceEngine {
     private static final Logger LOG = Logger.getLogger(FaceEngine.class);
 
     private final Optional<Path> modelsDir;
+    private final String detectorKind;
+    private final Optional<String> detectorFile;
+    private final Optional<String> landmarksFile;
+    private final String recognizerKind;
+    private final Optional<String> recognizerFile;
     private final float detectionThreshold;
     private final int minFaceSize;
     private final ImageGuard guard;
     private final Vertx vertx;
     private final Pool pool;
-    private final TemplateIndex index = new TemplateIndex(FaceEmbedder.DIMENSIONS, Runtime.getRuntime().availableProcessors());
+    /** Replaced at start by one of the running recogniser's length. */
+    private volatile TemplateIndex index = new TemplateIndex(512, 1);
+    private String embeddingModel;
     private BlockingQueue<FacePipeline> pipelines;
     private Map<String, Object> models = Map.of("loaded", false);
     private String unavailableReason = "not started";
 
     public FaceEngine(@ConfigProperty(name = "customk9.attendance.face.models-dir") Optional<Path> modelsDir,
+            @ConfigProperty(name = "customk9.attendance.face.detector", defaultValue = "rfb320") String detectorKind,
+            @ConfigProperty(name = "customk9.attendance.face.detector-model") Optional<String> detectorFile,
+            @ConfigProperty(name = "customk9.attendance.face.landmarks-model") Optional<String> landmarksFile,
+            @ConfigProperty(name = "customk9.attendance.face.recognizer", defaultValue = "arcface") String recognizerKind,
+            @ConfigProperty(name = "customk9.attendance.face.recognizer-model") Optional<String> recognizerFile,
             @ConfigProperty(name = "customk9.attendance.face.detection-threshold", defaultValue = "0.8") float detectionThreshold,
             @ConfigProperty(name = "customk9.attendance.face.min-face-size", defaultValue = "40") int minFaceSize,
             @ConfigProperty(name = "customk9.attendance.face.max-pixels", defaultValue = "25000000") long maxPixels,
             Vertx vertx, Pool pool) {
         this.modelsDir = modelsDir;
+        this.detectorKind = detectorKind;
+        this.detectorFile = detectorFile;
+        this.landmarksFile = landmarksFile;
+        this.recognizerKind = recognizerKind;
+        this.recognizerFile = recognizerFile;
         this.detectionThreshold = detectionThreshold;
         this.minFaceSize = minFaceSize;
         this.guard = new ImageGuard(maxPixels, 64);
@@ -62,46 +83,90 @@ public class FaceEngine {
     }
 
     void start(@Observes StartupEvent startup) {
-        if (modelsDir.isEmpty()) {
-            unavailableReason = "customk9.attendance.face.models-dir is not set";
-            LOG.warn("Face recognition is off: " + unavailableReason);
+        FaceModels files;
+        try {
+            files = FaceModels.configured(modelsDir, detectorKind, detectorFile, landmarksFile, recognizerKind, recognizerFile);
+        } catch (IllegalArgumentException e) {
+            off(e.getMessage());
             return;
         }
-        FaceModels files = FaceModels.in(modelsDir.get());
         if (!files.present()) {
-            unavailableReason = "the model files are missing in " + modelsDir.get();
-            LOG.warn("Face recognition is off: " + unavailableReason);
+            off("model files are missing: " + files.missing().stream().map(Path::toString).collect(Collectors.joining(", ")));
             return;
         }
         int count = Math.max(1, Runtime.getRuntime().availableProcessors());
         BlockingQueue<FacePipeline> loaded = new ArrayBlockingQueue<>(count);
-        for (int i = 0; i < count; i++) {
-            loaded.add(new FacePipeline(files, detectionThreshold, minFaceSize));
+        try {
+            for (int i = 0; i < count; i++) {
+                loaded.add(new FacePipeline(files, detectionThreshold, minFaceSize));
+            }
+        } catch (RuntimeException e) {
+            // OpenCV's answer to a file that is not the network it should be (CvException).
+            off("the models cannot be loaded: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            return;
         }
+        int dimensions = loaded.peek().dimensions();
+        if (dimensions < 8 || dimensions % 8 != 0) {
+            off("the recognizer's embeddings have " + dimensions + " values; a multiple of 8 is needed");
+            return;
+        }
+        embeddingModel = FaceModels.sha256(files.recognizerFile());
+        index = new TemplateIndex(dimensions, count);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("loaded", true);
         info.put("engine", "opencv-dnn " + Core.VERSION);
-        info.put("detector", model(files.detector()));
-        info.put("landmarks", model(files.landmarks()));
-        info.put("embedding", model(files.embedding()));
-        info.put("embedding_dimensions", FaceEmbedder.DIMENSIONS);
-        models = info;
+        info.put("detector", model(files.detector().configName(), files.detectorFile()));
+        if (files.landmarksFile() != null) {
+            info.put("landmarks", model("68-point", files.landmarksFile()));
+        }
+        info.put("embedding", model(files.recognizer().configName(), files.recognizerFile()));
+        info.put("embedding_dimensions", dimensions);
         int templates = loadTemplates();
+        info.put("templates", templates);
+        info.put("templates_of_other_models", otherModelTemplates());
+        models = info;
         pipelines = loaded;
-        LOG.infof("Face recognition ready: %d pipelines, %d templates", count, templates);
+        LOG.infof("Face recognition ready: %s detector, %s recognizer (%d values), %d pipelines, %d templates",
+                files.detector().configName(), files.recognizer().configName(), dimensions, count, templates);
+        if ((int) info.get("templates_of_other_models") > 0) {
+            LOG.warnf("%d face templates were made by another recognition model and are not matched: enrol those persons again",
+                    info.get("templates_of_other_models"));
+        }
+    }
+
+    private void off(String reason) {
+        unavailableReason = reason;
+        LOG.warn("Face recognition is off: " + reason);
     }
 
     private int loadTemplates() {
-        var rows = pool.query("select t.id, p.person_id, t.embedding from face_template t join person p on p.id = t.person_ref "
-                + "where p.status <> 'deleted' order by t.id").execute().await().indefinitely();
+        var rows = pool.preparedQuery("select t.id, p.person_id, t.embedding from face_template t join person p on p.id = t.person_ref "
+                + "where p.status <> 'deleted' and t.embedding_model = $1 order by t.id")
+                .execute(Tuple.of(embeddingModel)).await().indefinitely();
         for (Row row : rows) {
             index.add(row.getLong("id"), row.getString("person_id"), embedding(row.getBuffer("embedding").getBytes()));
         }
         return index.size();
     }
 
-    private static Map<String, Object> model(Path file) {
-        return Map.of("file", file.getFileName().toString(), "sha256", FaceModels.sha256(file));
+    private int otherModelTemplates() {
+        var rows = pool.preparedQuery("select count(*) as n from face_template t join person p on p.id = t.person_ref "
+                + "where p.status <> 'deleted' and t.embedding_model <> $1")
+                .execute(Tuple.of(embeddingModel)).await().indefinitely();
+        return rows.iterator().next().getLong("n").intValue();
+    }
+
+    /** The SHA-256 of the running recogniser's file, stored with each template it makes. */
+    public String embeddingModel() {
+        return embeddingModel;
+    }
+
+    private static Map<String, Object> model(String kind, Path file) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("kind", kind);
+        model.put("file", file.getFileName().toString());
+        model.put("sha256", FaceModels.sha256(file));
+        return model;
     }
 
     public boolean ready() {

@@ -6,18 +6,123 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Where the three model files are, and their identity (file name and SHA-256) for the status endpoint. */
-public record FaceModels(Path detector, Path landmarks, Path embedding) {
+/**
+ * Which detector and recogniser the pipeline runs, and their files: by default the three networks
+ * deploy/local/face-assets fetches (RFB-320 detector, 68-point landmarks, 512-d ArcFace-style embedding), or
+ * OpenCV's YuNet and SFace files that an operator brings (no package registry serves them). Files are named
+ * in the configuration, relative to the models directory or absolute; each kind has a default name.
+ *
+ * @param landmarksFile the 68-point landmark network, only for a detector without landmarks (else null)
+ */
+public record FaceModels(Detector detector, Path detectorFile, Path landmarksFile, Recognizer recognizer, Path recognizerFile) {
 
+    /** Detectors: their configuration name and default file. */
+    public enum Detector {
+        RFB320("rfb320", "fr_detect.onnx", true),
+        YUNET("yunet", "face_detection_yunet_2023mar.onnx", false);
+
+        private final String configName;
+        private final String defaultFile;
+        private final boolean needsLandmarks;
+
+        Detector(String configName, String defaultFile, boolean needsLandmarks) {
+            this.configName = configName;
+            this.defaultFile = defaultFile;
+            this.needsLandmarks = needsLandmarks;
+        }
+
+        public String configName() {
+            return configName;
+        }
+
+        static Detector named(String name) {
+            return Arrays.stream(values()).filter(d -> d.configName.equals(name.trim().toLowerCase(Locale.ROOT))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("customk9.attendance.face.detector is " + name + ", not one of "
+                            + Arrays.stream(values()).map(Detector::configName).collect(Collectors.joining(", "))));
+        }
+    }
+
+    /** Recognisers (embedders): their configuration name and default file. */
+    public enum Recognizer {
+        ARCFACE("arcface", "fr_feature.onnx"),
+        SFACE("sface", "face_recognition_sface_2021dec.onnx");
+
+        private final String configName;
+        private final String defaultFile;
+
+        Recognizer(String configName, String defaultFile) {
+            this.configName = configName;
+            this.defaultFile = defaultFile;
+        }
+
+        public String configName() {
+            return configName;
+        }
+
+        static Recognizer named(String name) {
+            return Arrays.stream(values()).filter(r -> r.configName.equals(name.trim().toLowerCase(Locale.ROOT))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("customk9.attendance.face.recognizer is " + name + ", not one of "
+                            + Arrays.stream(values()).map(Recognizer::configName).collect(Collectors.joining(", "))));
+        }
+    }
+
+    static final String LANDMARKS_FILE = "fr_landmark.onnx";
+
+    /** The default pipeline's files in one directory. */
     public static FaceModels in(Path directory) {
-        return new FaceModels(directory.resolve("fr_detect.onnx"), directory.resolve("fr_landmark.onnx"),
-                directory.resolve("fr_feature.onnx"));
+        return configured(Optional.of(directory), "rfb320", Optional.empty(), Optional.empty(), "arcface", Optional.empty());
+    }
+
+    /**
+     * The configured pipeline; an unknown kind, or a relative file name without a models directory, is an
+     * {@link IllegalArgumentException} saying which setting is wrong.
+     */
+    public static FaceModels configured(Optional<Path> directory, String detector, Optional<String> detectorFile,
+            Optional<String> landmarksFile, String recognizer, Optional<String> recognizerFile) {
+        Detector detectorKind = Detector.named(detector);
+        Recognizer recognizerKind = Recognizer.named(recognizer);
+        return new FaceModels(detectorKind,
+                resolve(directory, detectorFile.orElse(detectorKind.defaultFile), "detector-model"),
+                detectorKind.needsLandmarks ? resolve(directory, landmarksFile.orElse(LANDMARKS_FILE), "landmarks-model") : null,
+                recognizerKind,
+                resolve(directory, recognizerFile.orElse(recognizerKind.defaultFile), "recognizer-model"));
+    }
+
+    private static Path resolve(Optional<Path> directory, String file, String setting) {
+        Path path = Path.of(file.trim());
+        if (path.isAbsolute()) {
+            return path;
+        }
+        return directory.map(dir -> dir.resolve(path)).orElseThrow(() -> new IllegalArgumentException(
+                "customk9.attendance.face.models-dir is not set, and customk9.attendance.face." + setting + " (" + file
+                        + ") is not an absolute path"));
+    }
+
+    /** Every file the pipeline loads. */
+    public List<Path> files() {
+        List<Path> files = new ArrayList<>(3);
+        files.add(detectorFile);
+        if (landmarksFile != null) {
+            files.add(landmarksFile);
+        }
+        files.add(recognizerFile);
+        return files;
+    }
+
+    public List<Path> missing() {
+        return files().stream().filter(file -> !Files.isRegularFile(file)).toList();
     }
 
     public boolean present() {
-        return Files.isRegularFile(detector) && Files.isRegularFile(landmarks) && Files.isRegularFile(embedding);
+        return missing().isEmpty();
     }
 
     public static String sha256(Path file) {

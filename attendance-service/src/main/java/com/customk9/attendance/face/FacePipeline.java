@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
 
 import com.customk9.attendance.face.ImageRejectedException.Reason;
 
 /**
- * Detect, align, embed: the whole per-frame work on one thread. Built from the three model files;
- * not thread-safe (OpenCV's {@code Net} is not), so a service keeps one per worker thread.
+ * Detect, align, embed: the whole per-frame work on one thread, with the detector and recogniser that
+ * {@link FaceModels} names. Five landmarks per face come from the detector (YuNet) or from the 68-point
+ * landmark network (RFB-320); the recogniser aligns the face on them. Not thread-safe (OpenCV's networks are
+ * not), so a service keeps one per worker thread.
  */
 public final class FacePipeline {
 
@@ -28,10 +31,21 @@ public final class FacePipeline {
     private StageTimes lastTimes = new StageTimes(0, 0, 0);
 
     public FacePipeline(FaceModels models, float detectionThreshold, int minFaceSize) {
-        this.detector = new FaceDetector(models.detector().toString(), detectionThreshold);
-        this.aligner = new FaceAligner(models.landmarks().toString());
-        this.embedder = new FaceEmbedder(models.embedding().toString());
+        this.detector = switch (models.detector()) {
+            case RFB320 -> new Rfb320Detector(models.detectorFile().toString(), detectionThreshold);
+            case YUNET -> new YuNetDetector(models.detectorFile().toString(), detectionThreshold);
+        };
+        this.aligner = models.landmarksFile() == null ? null : new FaceAligner(models.landmarksFile().toString());
+        this.embedder = switch (models.recognizer()) {
+            case ARCFACE -> new ArcFaceEmbedder(models.recognizerFile().toString());
+            case SFACE -> new SFaceEmbedder(models.recognizerFile().toString());
+        };
         this.minFaceSize = minFaceSize;
+    }
+
+    /** The length of this pipeline's embeddings. */
+    public int dimensions() {
+        return embedder.dimensions();
     }
 
     /** Every face in the frame, best detections first; faces below the minimum size get no embedding. */
@@ -48,7 +62,8 @@ public final class FacePipeline {
                 continue;
             }
             long t0 = System.nanoTime();
-            Mat aligned = aligner.align(bgr, box);
+            Point[] fivePoints = box.landmarks() != null ? box.landmarks() : aligner.fivePoints(bgr, box);
+            Mat aligned = embedder.align(bgr, box, fivePoints);
             long t1 = System.nanoTime();
             aligning += t1 - t0;
             if (aligned == null) {

@@ -125,6 +125,7 @@ public class FaceResource {
     private Map<String, Object> json(FaceTemplates.Template template) {
         return Json.object("face_id", template.id(), "person_id", template.personId(),
                 "detection_score", Math.round(template.detectionScore() * 1000) / 1000.0,
-                "created_at", times.iso(template.createdAt()), "has_photo", template.hasPhoto());
+                "created_at", times.iso(template.createdAt()), "has_photo", template.hasPhoto(),
+                "current_model", template.currentModel());
     }
 }

@@ -21,7 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class FaceTemplates {
 
-    public record Template(long id, String personId, float detectionScore, OffsetDateTime createdAt, boolean hasPhoto) {
+    /** @param currentModel whether the running recogniser made it (only those are matched) */
+    public record Template(long id, String personId, float detectionScore, OffsetDateTime createdAt, boolean hasPhoto,
+            boolean currentModel) {
     }
 
     /** A kept enrolment photo and its media type. */
@@ -54,14 +56,14 @@ public class FaceTemplates {
                 byte[] photo = keepPhotos ? photos.get(i) : null;
                 String type = photo == null ? null : mediaType(ImageGuard.header(photo).format());
                 chain = chain.chain(added -> connection.preparedQuery("""
-                        insert into face_template (person_ref, embedding, detection_score, photo, photo_type)
-                        values ($1, $2, $3, $4, $5) returning id, created_at""")
+                        insert into face_template (person_ref, embedding, detection_score, photo, photo_type, embedding_model)
+                        values ($1, $2, $3, $4, $5, $6) returning id, created_at""")
                         .execute(Tuple.of(person.ref(), Buffer.buffer(FaceEngine.bytes(face.embedding())), face.box().score(),
-                                photo == null ? null : Buffer.buffer(photo), type))
+                                photo == null ? null : Buffer.buffer(photo), type, engine.embeddingModel()))
                         .map(rows -> {
                             Row row = rows.iterator().next();
                             added.add(new Template(row.getLong("id"), person.personId(), face.box().score(),
-                                    row.getOffsetDateTime("created_at"), photo != null));
+                                    row.getOffsetDateTime("created_at"), photo != null, true));
                             return added;
                         }));
             }
@@ -75,14 +77,15 @@ public class FaceTemplates {
     }
 
     public Uni<List<Template>> list(Person person) {
-        return pool.preparedQuery("select id, detection_score, created_at, photo is not null as has_photo from face_template "
-                + "where person_ref = $1 order by id")
-                .execute(Tuple.of(person.ref()))
+        return pool.preparedQuery("select id, detection_score, created_at, photo is not null as has_photo, "
+                + "embedding_model = $2 as current_model from face_template where person_ref = $1 order by id")
+                .execute(Tuple.of(person.ref(), String.valueOf(engine.embeddingModel())))
                 .map(rows -> {
                     List<Template> templates = new ArrayList<>();
                     for (Row row : rows) {
                         templates.add(new Template(row.getLong("id"), person.personId(), row.getFloat("detection_score"),
-                                row.getOffsetDateTime("created_at"), row.getBoolean("has_photo")));
+                                row.getOffsetDateTime("created_at"), row.getBoolean("has_photo"),
+                                Boolean.TRUE.equals(row.getBoolean("current_model"))));
                     }
                     return templates;
                 });

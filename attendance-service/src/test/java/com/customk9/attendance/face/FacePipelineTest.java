@@ -97,4 +97,41 @@ class FacePipelineTest {
                 .isInstanceOfSatisfying(ImageRejectedException.class,
                         e -> assertThat(e.reason()).isIn(Reason.TOO_SMALL, Reason.NO_FACE));
     }
+
+    static Path thumbnailRecognizer() {
+        try {
+            return Path.of(FacePipelineTest.class.getResource("/models/thumbnail-recognizer.prototxt").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theSfacePathCropsLikeOurAlignerAndEmbedsWithTheConfiguredNetwork() {
+        Path models = FaceAssets.root().resolve("models");
+        FaceModels configured = FaceModels.configured(java.util.Optional.of(models), "rfb320", java.util.Optional.empty(),
+                java.util.Optional.empty(), "sface", java.util.Optional.of(thumbnailRecognizer().toString()));
+        FacePipeline sface = new FacePipeline(configured, 0.8f, 40);
+        assertThat(sface.dimensions()).isEqualTo(192);
+        Mat photo = FaceAssets.onCanvas(johns.get("John_Savage").get(2));
+        FacePipeline.Face face = sface.enrolmentFace(photo);
+        assertThat(face.embedding()).hasSize(192);
+        assertThat(Embeddings.cosine(face.embedding(), sface.enrolmentFace(photo).embedding()))
+                .isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-4f));
+
+        // OpenCV's alignCrop, given our five points in YuNet's order, cuts the same face as our own warp:
+        // points in another order would mirror or turn it.
+        FaceBox box = new Rfb320Detector(models.resolve("fr_detect.onnx").toString(), 0.8f).detect(photo).get(0);
+        org.opencv.core.Point[] points = new FaceAligner(models.resolve("fr_landmark.onnx").toString()).fivePoints(photo, box);
+        Mat ours = FaceAligner.warp(photo, points);
+        Mat opencvs = new SFaceEmbedder(thumbnailRecognizer().toString()).align(photo, box, points);
+        assertThat(opencvs.size()).isEqualTo(ours.size());
+        Mat difference = new Mat();
+        org.opencv.core.Core.absdiff(ours, opencvs, difference);
+        double meanDifference = org.opencv.core.Core.mean(difference).val[0];
+        org.opencv.core.Point[] swapped = { points[1], points[0], points[2], points[4], points[3] };
+        org.opencv.core.Core.absdiff(ours, new SFaceEmbedder(thumbnailRecognizer().toString()).align(photo, box, swapped), difference);
+        double swappedDifference = org.opencv.core.Core.mean(difference).val[0];
+        assertThat(meanDifference).isLessThan(8.0).isLessThan(swappedDifference / 2);
+    }
 }
