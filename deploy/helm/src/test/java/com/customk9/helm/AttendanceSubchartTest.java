@@ -98,6 +98,26 @@ class AttendanceSubchartTest {
     }
 
     @Test
+    void thePipelineDefaultsToTheFetchedModelsAndMayNameYuNetAndSFaceFiles() {
+        Map<String, JsonNode> env = envOf(attendanceContainer(defaults));
+        assertEquals("rfb320", value(env, "CUSTOMK9_ATTENDANCE_FACE_DETECTOR"));
+        assertEquals("arcface", value(env, "CUSTOMK9_ATTENDANCE_FACE_RECOGNIZER"));
+        assertFalse(env.containsKey("CUSTOMK9_ATTENDANCE_FACE_DETECTOR_MODEL"), env.keySet().toString());
+        assertFalse(env.containsKey("CUSTOMK9_ATTENDANCE_FACE_RECOGNIZER_MODEL"), env.keySet().toString());
+
+        Map<String, JsonNode> configured = envOf(attendanceContainer(render(UMBRELLA, """
+                attendance:
+                  face: {recognitionThreshold: 0.363, detector: yunet, recognizer: sface}
+                  models: {existingClaim: face-models, detectorFile: yunet-2023mar.onnx, recognizerFile: sface_2021dec.onnx}
+                """)));
+        assertEquals("yunet", value(configured, "CUSTOMK9_ATTENDANCE_FACE_DETECTOR"));
+        assertEquals("sface", value(configured, "CUSTOMK9_ATTENDANCE_FACE_RECOGNIZER"));
+        assertEquals("yunet-2023mar.onnx", value(configured, "CUSTOMK9_ATTENDANCE_FACE_DETECTOR_MODEL"));
+        assertEquals("sface_2021dec.onnx", value(configured, "CUSTOMK9_ATTENDANCE_FACE_RECOGNIZER_MODEL"));
+        assertFalse(configured.containsKey("CUSTOMK9_ATTENDANCE_FACE_LANDMARKS_MODEL"), configured.keySet().toString());
+    }
+
+    @Test
     void withoutAClaimTheModelsDirectoryIsAnEmptyReadOnlyVolume() {
         JsonNode container = attendanceContainer(defaults);
         JsonNode pod = podTemplateOf(defaults.object("Deployment", ATTENDANCE)).path("spec");
@@ -227,6 +247,10 @@ class AttendanceSubchartTest {
         "face: {recognitionThreshold: 1.5}           | '/face/recognitionThreshold'",
         "face: {recognitionThreshold: \"0.4\"}       | '/face/recognitionThreshold'",
         "face: {apiKey: hunter2}                     | 'apiKey' not allowed",
+        "face: {detector: haar}                      | '/face/detector'",
+        "face: {recognizer: lbph}                    | '/face/recognizer'",
+        "models: {recognizerFile: ../etc/passwd}     | '/models/recognizerFile'",
+        "models: {detectorFile: /abs/yunet.onnx}     | '/models/detectorFile'",
         "zone: \"Central European Time\"             | '/zone'",
         "databaseExistingSecret: \"Attendance DB\"   | '/databaseExistingSecret'",
         "jwksUrl: http://customk9-auth:8080/jwks     | 'jwksUrl' not allowed"
