@@ -155,6 +155,10 @@ class AttendanceSubchartTest {
         assertEquals("384Mi", resources.path("requests").path("memory").asText());
         assertEquals("2", resources.path("limits").path("cpu").asText());
         assertEquals("768Mi", resources.path("limits").path("memory").asText());
+        // The heap (face templates) is half of the limit, not the JVM's default quarter.
+        assertEquals("-XX:MaxRAMPercentage=50", value(envOf(attendanceContainer(defaults)), "JAVA_TOOL_OPTIONS"));
+        assertEquals("-XX:MaxRAMPercentage=70", value(envOf(attendanceContainer(render(UMBRELLA, "attendance: {maxRamPercentage: 70}\n"))),
+                "JAVA_TOOL_OPTIONS"));
     }
 
     @Test
@@ -248,6 +252,7 @@ class AttendanceSubchartTest {
         "face: {recognitionThreshold: \"0.4\"}       | '/face/recognitionThreshold'",
         "face: {apiKey: hunter2}                     | 'apiKey' not allowed",
         "face: {detector: haar}                      | '/face/detector'",
+        "maxRamPercentage: 95                        | '/maxRamPercentage'",
         "face: {recognizer: lbph}                    | '/face/recognizer'",
         "models: {recognizerFile: ../etc/passwd}     | '/models/recognizerFile'",
         "models: {detectorFile: /abs/yunet.onnx}     | '/models/detectorFile'",
