@@ -32,7 +32,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>the request is counted against its rate-limit bucket: the route's own when it has a limit, else the
  * default one; per JWT subject when the token verified, else per client IP (so invalid tokens are
  * throttled too), or per API key on API-key routes; the limit headers go on the response whatever follows;
- * the token's revocation is looked up in the same Redis script (one round trip);</li>
+ * the token's revocation is answered by the local copy of the denylist ({@code RevokedTokenMirror})
+ * while it is in sync, else looked up in the same Redis script (one round trip);</li>
  * <li>429 over the limit; then on protected routes 401 without a valid, unrevoked token and 403 without one
  * of the route's roles. Public routes let everyone through.</li>
  * </ol>
@@ -75,11 +76,13 @@ public class Admission {
             Caller caller = verification.succeeded() ? verification.result() : null;
             String identity = caller != null ? "user:" + caller.subject() : "ip:" + clientIp(request);
             int limit = route.rateLimit().orElse(caller != null ? limits.authenticated() : limits.anonymous());
-            // One Redis round trip: the rate-limit script also looks the token's jti up.
+            // The local copy of the denylist answers while in sync; otherwise the rate-limit script
+            // also looks the token's jti up (one Redis round trip).
+            Boolean known = caller == null ? Boolean.FALSE : revokedTokens.knownLocally(caller.tokenId());
             Future<RateLimiter.Check> checked = rateLimit(context, route, identity, limit,
-                    caller == null ? null : revokedTokens.key(caller.tokenId()));
+                    known != null ? null : revokedTokens.key(caller.tokenId()));
             Future<RateLimitDecision> counted = checked.map(check -> check == null ? null : check.decision());
-            Future<Boolean> revoked = caller == null ? Future.succeededFuture(false) : checked.compose(check -> {
+            Future<Boolean> revoked = known != null ? Future.succeededFuture(known) : checked.compose(check -> {
                 if (check == null) {
                     return revokedTokens.isRevoked(caller.tokenId());
                 }

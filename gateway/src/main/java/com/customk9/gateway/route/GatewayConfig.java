@@ -166,6 +166,36 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean revocationFailOpen();
+
+        /** The local copy of the revoked-jti keys ({@code RevokedTokenMirror}). */
+        RevocationMirror revocationMirror();
+    }
+
+    interface RevocationMirror {
+
+        /**
+         * Keep a copy of the denylist in memory, fed by auth-service's announcements, so that a
+         * request's revocation check needs no Redis call while the copy is in sync; false: Redis is
+         * asked on every request, as before.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Redis Pub/Sub channel auth-service announces revocations on ({@code customk9.auth.revocation-channel}). */
+        @WithDefault("auth:revoked-jti")
+        String channel();
+
+        /** After the subscription failed or broke, it is opened again after this long. */
+        @WithDefault("1s")
+        Duration retryInterval();
+
+        /**
+         * A PING on the subscription this often; unanswered within {@code rate-limit.redis-timeout},
+         * the copy is out of sync and the subscription is opened again (a silently dead connection
+         * would otherwise look in sync while missing announcements).
+         */
+        @WithDefault("5s")
+        Duration heartbeatInterval();
     }
 
     interface RateLimit {
