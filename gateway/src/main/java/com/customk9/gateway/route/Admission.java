@@ -64,7 +64,9 @@ public class Admission {
             String apiKey = apiKey(request);
             String identity = apiKey == null ? "ip:" + clientIp(request) : "key:" + sha256(apiKey);
             int limit = route.rateLimit().orElse(apiKey == null ? limits.anonymous() : limits.authenticated());
-            return rateLimit(context, route, identity, limit, null).map(check -> (Caller) null);
+            return rateLimit(context, route, identity, limit, null).compose(check -> check != null && !check.decision().allowed()
+                    ? Future.failedFuture(tooManyRequests(check.decision()))
+                    : ANONYMOUS);
         }
         String token = bearerToken(request);
         if (token == null && !limits.enabled()) {
@@ -94,10 +96,7 @@ public class Admission {
             return Future.join(counted, revoked).transform(ignored -> {
                 RateLimitDecision decision = counted.result();
                 if (decision != null && !decision.allowed()) {
-                    return Future.failedFuture(new Refusal(ErrorCode.TOO_MANY_REQUESTS,
-                            "Too many requests: the limit is " + decision.limit() + " per window, try again in "
-                                    + decision.resetSeconds() + " s",
-                            Map.of("limit", decision.limit(), "retry_after", decision.resetSeconds())));
+                    return Future.failedFuture(tooManyRequests(decision));
                 }
                 return decide(route, token, caller, verification.cause(), revoked);
             });
@@ -133,6 +132,12 @@ public class Admission {
             return Future.failedFuture(new Refusal(ErrorCode.FORBIDDEN, "Your account may not use this resource"));
         }
         return Future.succeededFuture(caller);
+    }
+
+    private static Refusal tooManyRequests(RateLimitDecision decision) {
+        return new Refusal(ErrorCode.TOO_MANY_REQUESTS,
+                "Too many requests: the limit is " + decision.limit() + " per window, try again in " + decision.resetSeconds() + " s",
+                Map.of("limit", decision.limit(), "retry_after", decision.resetSeconds()));
     }
 
     /** Null when rate limiting is off (the revocation is then looked up on its own). */

@@ -90,6 +90,20 @@ class RateLimitTest {
         from(ip).when().get("/api/blog/posts").then().header("RateLimit-Limit", "20").header("RateLimit-Remaining", "19");
     }
 
+    @Test
+    void apiKeyRouteRefusesOverItsLimitWith429() {
+        String key = "sk_" + UUID.randomUUID();
+        for (int i = 1; i <= 300; i++) {
+            from(randomIp()).header("X-API-Key", key).when().get("/api/v1/persons").then().statusCode(200)
+                    .header("RateLimit-Remaining", String.valueOf(300 - i));
+        }
+        from(randomIp()).header("X-API-Key", key).when().get("/api/v1/persons")
+                .then().statusCode(429).body("error.code", equalTo("TOO_MANY_REQUESTS")).body("error.details.limit", equalTo(300))
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // Another key is not affected.
+        from(randomIp()).header("X-API-Key", "sk_" + UUID.randomUUID()).when().get("/api/v1/persons").then().statusCode(200);
+    }
+
     /**
      * Two limiter instances on one Redis, as two gateway replicas are: 200 concurrent requests of one
      * user, half through this gateway over HTTP, half through a second {@link RateLimiter} stack with
