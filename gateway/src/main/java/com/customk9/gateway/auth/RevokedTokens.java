@@ -49,12 +49,12 @@ public class RevokedTokens {
         return mirror.inSync() ? Boolean.FALSE : null;
     }
 
-    /** The Redis key that exists while the token is revoked (looked up by the rate-limit script). */
-    public String key(String tokenId) {
+    /** The Redis key that exists while the token is revoked. */
+    String key(String tokenId) {
         return prefix + tokenId;
     }
 
-    /** A lookup of its own, for when no rate-limit check carries it. */
+    /** Asks Redis (the local copy could not answer). */
     public Future<Boolean> isRevoked(String tokenId) {
         return redis.call(() -> lanes.send(Request.cmd(Command.EXISTS).arg(key(tokenId))))
                 .map(reply -> reply.toInteger() > 0)
@@ -62,7 +62,7 @@ public class RevokedTokens {
     }
 
     /** The answer when Redis could not be asked: "not revoked" (fail open) or a failure (503). */
-    public Future<Boolean> notChecked(String tokenId, Throwable error) {
+    Future<Boolean> notChecked(String tokenId, Throwable error) {
         if (failOpen) {
             LOG.debugf("Revocation of %s not checked: %s", tokenId, error.toString());
             return Future.succeededFuture(false);

@@ -228,6 +228,26 @@ public interface GatewayConfig {
         /** While Redis is down, it is tried again at most this often (the local limiter serves meanwhile). */
         @WithDefault("1s")
         Duration redisRetryInterval();
+
+        /**
+         * Buckets whose limit per window is at least this lease permits ahead of demand (below it, a
+         * bucket admits too few requests a window for their Redis calls to matter, and every request
+         * is counted in Redis as it comes, exactly as without leases).
+         */
+        @WithDefault("1000")
+        int leaseMinLimit();
+
+        /** Most permits a lease takes beyond the requests waiting for it (0: never ahead of demand). */
+        @WithDefault("64")
+        int leaseMax();
+
+        /** Share of a window's limit never leased ahead of demand, kept for the other replicas and the end of the window. */
+        @WithDefault("0.5")
+        double leaseReserve();
+
+        /** A lease ahead of demand is sized to the requests the bucket got here during the last interval of this length. */
+        @WithDefault("100ms")
+        Duration leaseInterval();
     }
 
     interface SecurityHeaders {

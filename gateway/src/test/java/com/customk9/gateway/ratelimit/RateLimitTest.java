@@ -106,8 +106,8 @@ class RateLimitTest {
 
     /**
      * Two limiter instances on one Redis, as two gateway replicas are: 200 concurrent requests of one
-     * user, half through this gateway over HTTP, half through a second {@link RateLimiter} stack with
-     * its own Redis connection. Exactly the limit is admitted.
+     * user, half through this gateway over HTTP, half through a second lease holder ({@link QuotaLeases})
+     * with its own Redis connections. Exactly the limit is admitted.
      */
     @Test
     void admitsExactlyTheLimitAcrossTwoLimiterInstancesUnderConcurrency() throws Exception {
@@ -118,7 +118,8 @@ class RateLimitTest {
         Vertx vertx = Vertx.vertx();
         Redis client = Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
                 .setConnectionString("redis://127.0.0.1:6379/13").setMaxPoolSize(32).setMaxPoolWaiting(1000));
-        RedisRateLimiter secondReplica = new RedisRateLimiter(client::send, "customk9:gateway:rl:");
+        RedisQuota quota = new RedisQuota(client::send, "customk9:gateway:rl:");
+        QuotaLeases secondReplica = new QuotaLeases(quota::lease, new QuotaLeases.Sizing(1000, 64, 0.5, Duration.ofMillis(100)));
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
         ExecutorService pool = Executors.newFixedThreadPool(100);
         try {
@@ -136,7 +137,7 @@ class RateLimitTest {
                         return response.statusCode() == 200;
                     }
                     CompletableFuture<RateLimitDecision> decision = secondReplica
-                            .check("default:user:" + subject, 100, Duration.ofMinutes(1)).toCompletionStage().toCompletableFuture();
+                            .acquire("default:user:" + subject, 100, Duration.ofMinutes(1)).toCompletionStage().toCompletableFuture();
                     return decision.get(30, TimeUnit.SECONDS).allowed();
                 }));
             }
