@@ -18,6 +18,14 @@ public interface AuthConfig {
     @WithDefault("1s")
     Duration redisTimeout();
 
+    /**
+     * Redis Pub/Sub channel on which each revocation is also announced ({@code {"jti":..., "exp":...}}),
+     * so that gateways can keep a local copy of the denylist. Pub/Sub ignores database numbers: every
+     * subscriber of the Redis server hears it.
+     */
+    @WithDefault("auth:revoked-jti")
+    String revocationChannel();
+
     Refresh refresh();
 
     Lockout lockout();

@@ -3,9 +3,13 @@ package com.customk9.auth.session;
 import static com.customk9.auth.support.Clients.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +21,7 @@ import com.customk9.auth.support.Emulator;
 import com.customk9.auth.support.JwtClaims;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -41,6 +46,29 @@ class LogoutTest {
         assertThat(ttl).isPositive().isLessThanOrEqualTo(exp - java.time.Instant.now().getEpochSecond() + 1);
         bearer(access).get("/api/auth/me").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
         Clients.refresh(Accounts.refresh(login)).statusCode(401);
+    }
+
+    /** What the gateways' local copy of the denylist is fed with. */
+    @Test
+    void announcesTheRevocationOnTheChannelWithTheTokensExpiry() {
+        Map<String, Object> login = Accounts.register(Accounts.newEmail());
+        String access = Accounts.access(login);
+        String jti = (String) JwtClaims.payload(access).get("jti");
+        long exp = ((Number) JwtClaims.payload(access).get("exp")).longValue();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        PubSubCommands.RedisSubscriber subscription = redis.pubsub(String.class).subscribe("auth:revoked-jti", heard::add);
+        try {
+            bearer(access).post("/api/auth/logout").then().statusCode(200).body("access_token_revoked", equalTo(true));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream().anyMatch(message -> message.contains(jti)));
+            io.vertx.core.json.JsonObject message = heard.stream().filter(text -> text.contains(jti))
+                    .map(io.vertx.core.json.JsonObject::new).findFirst().orElseThrow();
+            assertThat(message.getString("jti")).isEqualTo(jti);
+            assertThat(message.getLong("exp")).isEqualTo(exp);
+            assertThat(redis.key().exists("auth:revoked-jti:" + jti)).isTrue();
+        } finally {
+            subscription.unsubscribe();
+        }
     }
 
     @Test

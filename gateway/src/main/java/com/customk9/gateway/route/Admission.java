@@ -31,8 +31,10 @@ import io.vertx.ext.web.RoutingContext;
  * <li>the bearer token, if any, is verified (signature, claims) without I/O once the keys are known;</li>
  * <li>the request is counted against its rate-limit bucket: the route's own when it has a limit, else the
  * default one; per JWT subject when the token verified, else per client IP (so invalid tokens are
- * throttled too), or per API key on API-key routes; the limit headers go on the response whatever follows;
- * the token's revocation is looked up in the same Redis script (one round trip);</li>
+ * throttled too), or per API key on API-key routes; usually from a permit leased earlier, without I/O
+ * ({@code QuotaLeases}); the limit headers go on the response whatever follows;</li>
+ * <li>the token's revocation is answered by the local copy of the denylist ({@code RevokedTokenMirror})
+ * while it is in sync, else looked up in Redis alongside;</li>
  * <li>429 over the limit; then on protected routes 401 without a valid, unrevoked token and 403 without one
  * of the route's roles. Public routes let everyone through.</li>
  * </ol>
@@ -63,7 +65,9 @@ public class Admission {
             String apiKey = apiKey(request);
             String identity = apiKey == null ? "ip:" + clientIp(request) : "key:" + sha256(apiKey);
             int limit = route.rateLimit().orElse(apiKey == null ? limits.anonymous() : limits.authenticated());
-            return rateLimit(context, route, identity, limit, null).map(check -> (Caller) null);
+            return rateLimit(context, route, identity, limit).compose(decision -> decision != null && !decision.allowed()
+                    ? Future.failedFuture(tooManyRequests(decision))
+                    : ANONYMOUS);
         }
         String token = bearerToken(request);
         if (token == null && !limits.enabled()) {
@@ -75,26 +79,15 @@ public class Admission {
             Caller caller = verification.succeeded() ? verification.result() : null;
             String identity = caller != null ? "user:" + caller.subject() : "ip:" + clientIp(request);
             int limit = route.rateLimit().orElse(caller != null ? limits.authenticated() : limits.anonymous());
-            // One Redis round trip: the rate-limit script also looks the token's jti up.
-            Future<RateLimiter.Check> checked = rateLimit(context, route, identity, limit,
-                    caller == null ? null : revokedTokens.key(caller.tokenId()));
-            Future<RateLimitDecision> counted = checked.map(check -> check == null ? null : check.decision());
-            Future<Boolean> revoked = caller == null ? Future.succeededFuture(false) : checked.compose(check -> {
-                if (check == null) {
-                    return revokedTokens.isRevoked(caller.tokenId());
-                }
-                if (check.revocationFailure() != null) {
-                    return revokedTokens.notChecked(caller.tokenId(), check.revocationFailure());
-                }
-                return Future.succeededFuture(check.revoked());
-            });
+            Future<RateLimitDecision> counted = rateLimit(context, route, identity, limit);
+            // The local copy of the denylist answers while in sync; out of sync, an EXISTS of its own,
+            // pipelined with the rate-limit call (if any) on this event loop's Redis connection.
+            Boolean known = caller == null ? Boolean.FALSE : revokedTokens.knownLocally(caller.tokenId());
+            Future<Boolean> revoked = known != null ? Future.succeededFuture(known) : revokedTokens.isRevoked(caller.tokenId());
             return Future.join(counted, revoked).transform(ignored -> {
                 RateLimitDecision decision = counted.result();
                 if (decision != null && !decision.allowed()) {
-                    return Future.failedFuture(new Refusal(ErrorCode.TOO_MANY_REQUESTS,
-                            "Too many requests: the limit is " + decision.limit() + " per window, try again in "
-                                    + decision.resetSeconds() + " s",
-                            Map.of("limit", decision.limit(), "retry_after", decision.resetSeconds())));
+                    return Future.failedFuture(tooManyRequests(decision));
                 }
                 return decide(route, token, caller, verification.cause(), revoked);
             });
@@ -132,15 +125,20 @@ public class Admission {
         return Future.succeededFuture(caller);
     }
 
-    /** Null when rate limiting is off (the revocation is then looked up on its own). */
-    private Future<RateLimiter.Check> rateLimit(RoutingContext context, Route route, String identity, int limit,
-            String revokedKey) {
+    private static Refusal tooManyRequests(RateLimitDecision decision) {
+        return new Refusal(ErrorCode.TOO_MANY_REQUESTS,
+                "Too many requests: the limit is " + decision.limit() + " per window, try again in " + decision.resetSeconds() + " s",
+                Map.of("limit", decision.limit(), "retry_after", decision.resetSeconds()));
+    }
+
+    /** Null when rate limiting is off. */
+    private Future<RateLimitDecision> rateLimit(RoutingContext context, Route route, String identity, int limit) {
         if (!limits.enabled()) {
             return Future.succeededFuture();
         }
         String bucket = (route.rateLimit().isPresent() ? route.name() : "default") + ":" + identity;
-        return limiter.check(bucket, limit, revokedKey)
-                .onSuccess(check -> RateLimitHeaders.write(context.response().headers(), check.decision()));
+        return limiter.check(bucket, limit)
+                .onSuccess(decision -> RateLimitHeaders.write(context.response().headers(), decision));
     }
 
     private static String clientIp(HttpServerRequest request) {

@@ -166,6 +166,36 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean revocationFailOpen();
+
+        /** The local copy of the revoked-jti keys ({@code RevokedTokenMirror}). */
+        RevocationMirror revocationMirror();
+    }
+
+    interface RevocationMirror {
+
+        /**
+         * Keep a copy of the denylist in memory, fed by auth-service's announcements, so that a
+         * request's revocation check needs no Redis call while the copy is in sync; false: Redis is
+         * asked on every request, as before.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Redis Pub/Sub channel auth-service announces revocations on ({@code customk9.auth.revocation-channel}). */
+        @WithDefault("auth:revoked-jti")
+        String channel();
+
+        /** After the subscription failed or broke, it is opened again after this long. */
+        @WithDefault("1s")
+        Duration retryInterval();
+
+        /**
+         * A PING on the subscription this often; unanswered within {@code rate-limit.redis-timeout},
+         * the copy is out of sync and the subscription is opened again (a silently dead connection
+         * would otherwise look in sync while missing announcements).
+         */
+        @WithDefault("5s")
+        Duration heartbeatInterval();
     }
 
     interface RateLimit {
@@ -198,6 +228,26 @@ public interface GatewayConfig {
         /** While Redis is down, it is tried again at most this often (the local limiter serves meanwhile). */
         @WithDefault("1s")
         Duration redisRetryInterval();
+
+        /**
+         * Buckets whose limit per window is at least this lease permits ahead of demand (below it, a
+         * bucket admits too few requests a window for their Redis calls to matter, and every request
+         * is counted in Redis as it comes, exactly as without leases).
+         */
+        @WithDefault("1000")
+        int leaseMinLimit();
+
+        /** Most permits a lease takes beyond the requests waiting for it (0: never ahead of demand). */
+        @WithDefault("64")
+        int leaseMax();
+
+        /** Share of a window's limit never leased ahead of demand, kept for the other replicas and the end of the window. */
+        @WithDefault("0.5")
+        double leaseReserve();
+
+        /** A lease ahead of demand is sized to the requests the bucket got here during the last interval of this length. */
+        @WithDefault("100ms")
+        Duration leaseInterval();
     }
 
     interface SecurityHeaders {

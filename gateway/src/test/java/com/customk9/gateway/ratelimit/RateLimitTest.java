@@ -90,10 +90,24 @@ class RateLimitTest {
         from(ip).when().get("/api/blog/posts").then().header("RateLimit-Limit", "20").header("RateLimit-Remaining", "19");
     }
 
+    @Test
+    void apiKeyRouteRefusesOverItsLimitWith429() {
+        String key = "sk_" + UUID.randomUUID();
+        for (int i = 1; i <= 300; i++) {
+            from(randomIp()).header("X-API-Key", key).when().get("/api/v1/persons").then().statusCode(200)
+                    .header("RateLimit-Remaining", String.valueOf(300 - i));
+        }
+        from(randomIp()).header("X-API-Key", key).when().get("/api/v1/persons")
+                .then().statusCode(429).body("error.code", equalTo("TOO_MANY_REQUESTS")).body("error.details.limit", equalTo(300))
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // Another key is not affected.
+        from(randomIp()).header("X-API-Key", "sk_" + UUID.randomUUID()).when().get("/api/v1/persons").then().statusCode(200);
+    }
+
     /**
      * Two limiter instances on one Redis, as two gateway replicas are: 200 concurrent requests of one
-     * user, half through this gateway over HTTP, half through a second {@link RateLimiter} stack with
-     * its own Redis connection. Exactly the limit is admitted.
+     * user, half through this gateway over HTTP, half through a second lease holder ({@link QuotaLeases})
+     * with its own Redis connections. Exactly the limit is admitted.
      */
     @Test
     void admitsExactlyTheLimitAcrossTwoLimiterInstancesUnderConcurrency() throws Exception {
@@ -104,7 +118,8 @@ class RateLimitTest {
         Vertx vertx = Vertx.vertx();
         Redis client = Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
                 .setConnectionString("redis://127.0.0.1:6379/13").setMaxPoolSize(32).setMaxPoolWaiting(1000));
-        RedisRateLimiter secondReplica = new RedisRateLimiter(client::send, "customk9:gateway:rl:");
+        RedisQuota quota = new RedisQuota(client::send, "customk9:gateway:rl:");
+        QuotaLeases secondReplica = new QuotaLeases(quota::lease, new QuotaLeases.Sizing(1000, 64, 0.5, Duration.ofMillis(100)));
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
         ExecutorService pool = Executors.newFixedThreadPool(100);
         try {
@@ -122,7 +137,7 @@ class RateLimitTest {
                         return response.statusCode() == 200;
                     }
                     CompletableFuture<RateLimitDecision> decision = secondReplica
-                            .check("default:user:" + subject, 100, Duration.ofMinutes(1)).toCompletionStage().toCompletableFuture();
+                            .acquire("default:user:" + subject, 100, Duration.ofMinutes(1)).toCompletionStage().toCompletableFuture();
                     return decision.get(30, TimeUnit.SECONDS).allowed();
                 }));
             }

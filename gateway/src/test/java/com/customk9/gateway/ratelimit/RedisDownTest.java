@@ -48,6 +48,8 @@ class RedisDownTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'rate-limiter' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'rate-limiter' }.data.state", equalTo("degraded"))
+                .body("checks.find { it.name == 'revocation-mirror' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'revocation-mirror' }.data.state", equalTo("out-of-sync"))
                 .body("checks.name", hasItem("rate-limiter"));
     }
 

@@ -60,6 +60,9 @@ class TwoGatewayProcessesIT {
                     "-Dkafka.bootstrap.servers=127.0.0.1:" + upstreams.closedPort(),
                     "-Dcustomk9.gateway.routes.training.upstream=http://127.0.0.1:" + upstreams.echoPort(),
                     "-Dcustomk9.gateway.routes.blog-read.upstream=http://127.0.0.1:" + upstreams.echoPort(),
+                    "-Dcustomk9.gateway.routes.attendance.upstream=http://127.0.0.1:" + upstreams.echoPort(),
+                    // The attendance route's 300 per window: leased ahead of demand here (not by default).
+                    "-Dcustomk9.gateway.rate-limit.lease-min-limit=200",
                     "-Dcustomk9.gateway.jwt.jwks-url=http://127.0.0.1:" + upstreams.jwksPort() + "/.well-known/jwks.json",
                     "-jar", "target/quarkus-app/quarkus-run.jar");
             Process process = new ProcessBuilder(command)
@@ -111,8 +114,23 @@ class TwoGatewayProcessesIT {
         assertThat(total(admittedPerProcess)).isEqualTo(20);
     }
 
+    /**
+     * A bucket leased ahead of demand (300 per window, above lease-min-limit here): the permits each
+     * process takes in advance never add up to more than the limit, and with more requests than the
+     * limit on each side, none are left unspent.
+     */
+    @Test
+    void aLeasedBucketHoldsExactlyAcrossTwoProcesses() throws Exception {
+        Map<Integer, AtomicInteger> admittedPerProcess = fire(600, "/api/v1/persons", null, "sk_" + UUID.randomUUID());
+        assertThat(total(admittedPerProcess)).isEqualTo(300);
+    }
+
     /** Sends n requests at once, alternating between the two processes; counts the 200s per process. */
     private static Map<Integer, AtomicInteger> fire(int n, String path, String authorization) throws Exception {
+        return fire(n, path, authorization, null);
+    }
+
+    private static Map<Integer, AtomicInteger> fire(int n, String path, String authorization, String apiKey) throws Exception {
         Map<Integer, AtomicInteger> admitted = new ConcurrentHashMap<>();
         PORTS.forEach(port -> admitted.put(port, new AtomicInteger()));
         ExecutorService clients = Executors.newFixedThreadPool(n);
@@ -127,6 +145,9 @@ class TwoGatewayProcessesIT {
                             .timeout(Duration.ofSeconds(30));
                     if (authorization != null) {
                         request.header("Authorization", authorization);
+                    }
+                    if (apiKey != null) {
+                        request.header("X-API-Key", apiKey);
                     }
                     int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                     if (status == 200) {

@@ -1,0 +1,211 @@
+package com.customk9.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * Lease holders as two gateway processes have them, each with Redis connections of its own, on the
+ * test database, asked from several event loops at once. Counted: what is admitted, and what reaches
+ * Redis.
+ */
+class QuotaLeasesTest {
+
+    private static final String PREFIX = "customk9:gateway:rl:";
+    private static final QuotaLeases.Sizing DEFAULTS = new QuotaLeases.Sizing(1000, 64, 0.5, Duration.ofMillis(100));
+
+    private static Vertx vertx;
+    private static final List<Redis> CLIENTS = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        CLIENTS.forEach(Redis::close);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** One process: its own Redis client and lease holder; counts the script calls it sends. */
+    private static final class Process {
+        final AtomicLong redisCalls = new AtomicLong();
+        final QuotaLeases leases;
+        final List<Context> loops = new ArrayList<>();
+
+        Process(QuotaLeases.Sizing sizing) {
+            Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:6379/13")
+                    .setMaxPoolSize(8).setMaxPoolWaiting(100_000));
+            CLIENTS.add(client);
+            RedisQuota quota = new RedisQuota(request -> {
+                redisCalls.incrementAndGet();
+                return client.send(request);
+            }, PREFIX);
+            leases = new QuotaLeases(quota::lease, sizing);
+            for (int i = 0; i < 2; i++) {
+                loops.add(vertx.getOrCreateContext());
+            }
+        }
+
+        /** n requests of the bucket, spread over this process' event loops, all issued at once. */
+        List<CompletableFuture<RateLimitDecision>> burst(String bucket, int limit, Duration window, int n) {
+            List<CompletableFuture<RateLimitDecision>> decisions = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                CompletableFuture<RateLimitDecision> decision = new CompletableFuture<>();
+                loops.get(i % loops.size()).runOnContext(ignored -> leases.acquire(bucket, limit, window)
+                        .onSuccess(decision::complete).onFailure(decision::completeExceptionally));
+                decisions.add(decision);
+            }
+            return decisions;
+        }
+
+        /** One request after the other, each sent once the previous was decided. */
+        RateLimitDecision one(String bucket, int limit, Duration window) throws Exception {
+            CompletableFuture<RateLimitDecision> decision = new CompletableFuture<>();
+            loops.get(0).runOnContext(ignored -> leases.acquire(bucket, limit, window)
+                    .onSuccess(decision::complete).onFailure(decision::completeExceptionally));
+            return decision.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long admitted(List<CompletableFuture<RateLimitDecision>> decisions) throws Exception {
+        long admitted = 0;
+        for (CompletableFuture<RateLimitDecision> decision : decisions) {
+            if (decision.get(30, TimeUnit.SECONDS).allowed()) {
+                admitted++;
+            }
+        }
+        return admitted;
+    }
+
+    private static long countInRedis(String bucket) throws Exception {
+        Redis client = Redis.createClient(vertx, "redis://127.0.0.1:6379/13");
+        try {
+            Response count = client.send(Request.cmd(Command.GET).arg(PREFIX + bucket))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return count == null ? 0 : count.toLong();
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void twoProcessesNeverAdmitMoreThanTheLimitOfALargeBucket() throws Exception {
+        String bucket = "test:leases-large:" + UUID.randomUUID();
+        Process first = new Process(DEFAULTS);
+        Process second = new Process(DEFAULTS);
+        List<CompletableFuture<RateLimitDecision>> decisions = new ArrayList<>(first.burst(bucket, 2000, Duration.ofMinutes(1), 3000));
+        decisions.addAll(second.burst(bucket, 2000, Duration.ofMinutes(1), 3000));
+
+        assertThat(admitted(decisions)).isEqualTo(2000);
+        assertThat(countInRedis(bucket)).as("permits granted").isEqualTo(2000);
+        assertThat(first.redisCalls.get() + second.redisCalls.get()).as("Redis calls for 6000 requests").isLessThan(600);
+        assertThat(decisions.stream().map(CompletableFuture::join).filter(decision -> !decision.allowed()))
+                .allSatisfy(refusal -> assertThat(refusal.resetSeconds()).isBetween(1L, 60L))
+                .allSatisfy(refusal -> assertThat(refusal.remaining()).isZero());
+    }
+
+    /** The worst sizing (every bucket may lease ahead): a limit of 3 still admits exactly 3. */
+    @Test
+    void aTinyLimitStaysExact() throws Exception {
+        QuotaLeases.Sizing eager = new QuotaLeases.Sizing(0, 64, 0.5, Duration.ofMillis(100));
+        for (int round = 0; round < 5; round++) {
+            String bucket = "test:leases-tiny:" + UUID.randomUUID();
+            Process first = new Process(eager);
+            Process second = new Process(eager);
+            List<CompletableFuture<RateLimitDecision>> decisions = new ArrayList<>(first.burst(bucket, 3, Duration.ofMinutes(1), 100));
+            decisions.addAll(second.burst(bucket, 3, Duration.ofMinutes(1), 100));
+            assertThat(admitted(decisions)).as("round %d", round).isEqualTo(3);
+            assertThat(countInRedis(bucket)).isEqualTo(3);
+        }
+    }
+
+    /**
+     * A busy bucket, one request at a time: leases grow with the rate, so most requests need no Redis
+     * call. RateLimit-Remaining never claims more than is left, and under-states it by at most one lease.
+     */
+    @Test
+    void aBusyBucketSpendsLeasesLocallyAndReportsASensibleRemaining() throws Exception {
+        String bucket = "test:leases-busy:" + UUID.randomUUID();
+        Process process = new Process(DEFAULTS);
+        int limit = 100_000;
+        for (int i = 1; i <= 1000; i++) {
+            RateLimitDecision decision = process.one(bucket, limit, Duration.ofMinutes(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.remaining()).as("request %d", i).isBetween(limit - i - DEFAULTS.max(), limit - i);
+        }
+        assertThat(process.redisCalls.get()).as("Redis calls for 1000 requests").isLessThan(200);
+        assertThat(countInRedis(bucket)).as("granted, spent or not").isBetween(1000L, 1000L + 64);
+    }
+
+    /** Below lease-min-limit, requests one at a time are counted one by one, as without leases. */
+    @Test
+    void aSmallBucketIsCountedRequestByRequest() throws Exception {
+        String bucket = "test:leases-small:" + UUID.randomUUID();
+        Process process = new Process(DEFAULTS);
+        for (int i = 1; i <= 100; i++) {
+            RateLimitDecision decision = process.one(bucket, 100, Duration.ofMinutes(1));
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.remaining()).isEqualTo(100 - i);
+        }
+        assertThat(process.redisCalls.get()).isEqualTo(100);
+        // Spent: refused here from then on, without asking Redis again.
+        long callsWhenSpent = process.redisCalls.get();
+        for (int i = 0; i < 20; i++) {
+            RateLimitDecision refusal = process.one(bucket, 100, Duration.ofMinutes(1));
+            assertThat(refusal.allowed()).isFalse();
+            assertThat(refusal.remaining()).isZero();
+        }
+        assertThat(process.redisCalls.get() - callsWhenSpent).as("Redis calls for 20 refusals").isLessThanOrEqualTo(1);
+    }
+
+    /** Permits left at the end of a window are dropped, not spent in the next one (which Redis counts afresh). */
+    @Test
+    void leasedPermitsDoNotOutliveTheirWindow() throws Exception {
+        String bucket = "test:leases-window:" + UUID.randomUUID();
+        Process process = new Process(DEFAULTS);
+        Duration window = Duration.ofSeconds(1);
+        for (int i = 0; i < 50; i++) {
+            assertThat(process.one(bucket, 10_000, window).allowed()).isTrue();
+        }
+        assertThat(countInRedis(bucket)).as("leased ahead").isGreaterThan(50);
+        await().atMost(Duration.ofSeconds(5)).until(() -> countInRedis(bucket) == 0);
+        long before = process.redisCalls.get();
+        assertThat(process.one(bucket, 10_000, window).allowed()).isTrue();
+        assertThat(process.redisCalls.get() - before).as("a new window starts with a new lease").isEqualTo(1);
+        assertThat(countInRedis(bucket)).isPositive();
+    }
+
+    /** Redis unreachable: the lease request fails, so every waiting request fails too (the caller falls back). */
+    @Test
+    void failsTheWaitingRequestsWhenRedisCannotBeAsked() throws Exception {
+        QuotaLeases leases = new QuotaLeases((bucket, wanted, limit, window) -> Future.failedFuture(new IllegalStateException("down")),
+                DEFAULTS);
+        CompletableFuture<RateLimitDecision> decision = leases.acquire("test:down", 10, Duration.ofMinutes(1))
+                .toCompletionStage().toCompletableFuture();
+        assertThat(decision).isCompletedExceptionally();
+        assertThat(leases.leaseRequests()).isEqualTo(1);
+    }
+}
