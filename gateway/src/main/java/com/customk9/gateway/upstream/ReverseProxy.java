@@ -332,15 +332,56 @@ public class ReverseProxy {
                 && context.request().method() != HttpMethod.HEAD) {
             out.setChunked(true);
         }
-        response.pipeTo(out).onFailure(error -> {
+        relayBody(response, out);
+    }
+
+    /**
+     * Streams the upstream's body to the caller with back-pressure (the upstream is paused while the
+     * caller's write queue is full). Not {@code pipeTo}: when the caller goes away, Vert.x may mark its
+     * response as written while a chunk of the upstream's is being delivered, and a pipe then asks the
+     * finished response whether its queue is full, which throws out of the handler (an uncaught error, and
+     * the upstream's stream was not cut). Here every chunk first checks that the caller can still take it;
+     * when it cannot, the upstream's stream is cut, whichever side failed first.
+     */
+    private static void relayBody(HttpClientResponse response, HttpServerResponse out) {
+        boolean[] cut = { false };
+        Runnable cutUpstream = () -> {
+            if (!cut[0]) {
+                cut[0] = true;
+                // The rest of the upstream's body has no reader.
+                response.exceptionHandler(error -> LOG.debugf("Upstream response cut: %s", error.toString()));
+                response.request().reset();
+            }
+        };
+        out.closeHandler(ignored -> {
+            if (!out.ended()) {
+                cutUpstream.run();
+            }
+        });
+        response.handler(chunk -> {
+            if (cut[0]) {
+                return;
+            }
+            if (out.ended() || out.closed()) {
+                cutUpstream.run();
+                return;
+            }
+            out.write(chunk);
+            if (!out.ended() && !out.closed() && out.writeQueueFull()) {
+                response.pause();
+                out.drainHandler(ignored -> response.resume());
+            }
+        });
+        response.exceptionHandler(error -> {
             LOG.debugf("Relaying the upstream response failed: %s", error.toString());
             if (!out.closed()) {
                 out.reset();
             }
-            // Whichever side failed, the rest of the upstream's body has no reader: cut it (the pipe
-            // has let go of the response, so its reset is reported here rather than as unhandled).
-            response.exceptionHandler(cut -> LOG.debugf("Upstream response cut: %s", cut.toString()));
-            response.request().reset();
+        });
+        response.endHandler(ignored -> {
+            if (!cut[0] && !out.ended() && !out.closed()) {
+                out.end();
+            }
         });
     }
 

@@ -138,6 +138,52 @@ class ProxyTest {
     }
 
     @Test
+    void aClientLeavingADownloadCutsTheUpstreamsStreamAndTheGatewayServesOn() throws Exception {
+        String token = Tokens.forUser("u-leaves", "client");
+        int cutBefore = com.customk9.gateway.support.TestUpstreams.get().streamsCut();
+        // Anything the relay lets escape to Vert.x (written to a response that has gone) is recorded.
+        io.vertx.core.Vertx vertx = io.quarkus.arc.Arc.container().instance(io.vertx.core.Vertx.class).get();
+        io.vertx.core.Handler<Throwable> previous = vertx.exceptionHandler();
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vertx.exceptionHandler(error -> {
+            uncaught.add(error);
+            if (previous != null) {
+                previous.handle(error);
+            }
+        });
+        try {
+            leaveDownloads(token, 5);
+        } finally {
+            vertx.exceptionHandler(previous);
+        }
+        // Each 1 GB stream stops at the upstream once its reader has gone, instead of running to its end.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(com.customk9.gateway.support.TestUpstreams.get().streamsCut() - cutBefore).isEqualTo(5));
+        assertThat(uncaught).as("errors escaping the relay").isEmpty();
+        HttpResponse<String> after = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/files/small?bytes=10"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).hasSize(10);
+    }
+
+    private static void leaveDownloads(String token, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 18080)) {
+                socket.getOutputStream().write(("GET /api/files/big?bytes=" + (1L << 30) + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                InputStream in = socket.getInputStream();
+                byte[] buffer = new byte[1 << 16];
+                long read = 0;
+                while (read < 4L << 20) {
+                    int n = in.read(buffer);
+                    assertThat(n).as("the download goes on until the client leaves").isPositive();
+                    read += n;
+                }
+            }
+        }
+    }
+
+    @Test
     void resolvesDotSegmentsBeforeChoosingTheRoute() throws Exception {
         // A public prefix followed by "..": it must be judged (and forwarded) as the path it resolves to.
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/auth/login/../../dogs/1"))

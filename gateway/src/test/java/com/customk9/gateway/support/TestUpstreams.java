@@ -34,6 +34,7 @@ public final class TestUpstreams {
     private HttpServer flaky;
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private final AtomicInteger flakyCalls = new AtomicInteger();
+    private final AtomicInteger streamsCut = new AtomicInteger();
 
     private TestUpstreams() {
         echo = listen(this::echo, 0);
@@ -49,6 +50,11 @@ public final class TestUpstreams {
             instance = new TestUpstreams();
         }
         return instance;
+    }
+
+    /** Streamed bodies ({@code ?bytes=N}) whose connection closed before their end. */
+    public int streamsCut() {
+        return streamsCut.get();
     }
 
     public int echoPort() {
@@ -157,8 +163,16 @@ public final class TestUpstreams {
         var response = request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
         Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
         long[] left = { bytes };
+        response.closeHandler(ignored -> {
+            if (left[0] > 0) {
+                streamsCut.incrementAndGet();
+            }
+        });
         Runnable[] pump = new Runnable[1];
         pump[0] = () -> {
+            if (response.closed()) {
+                return;
+            }
             while (left[0] > 0 && !response.writeQueueFull()) {
                 int size = (int) Math.min(chunk.length(), left[0]);
                 response.write(size == chunk.length() ? chunk : chunk.slice(0, size));
