@@ -115,11 +115,11 @@ public class FaceEngine {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("loaded", true);
         info.put("engine", "opencv-dnn " + Core.VERSION);
-        info.put("detector", model(files.detector().configName(), files.detectorFile()));
+        info.put("detector", model(files.detector().configName(), files.detectorFile(), FaceModels.sha256(files.detectorFile())));
         if (files.landmarksFile() != null) {
-            info.put("landmarks", model("68-point", files.landmarksFile()));
+            info.put("landmarks", model("68-point", files.landmarksFile(), FaceModels.sha256(files.landmarksFile())));
         }
-        info.put("embedding", model(files.recognizer().configName(), files.recognizerFile()));
+        info.put("embedding", model(files.recognizer().configName(), files.recognizerFile(), embeddingModel));
         info.put("embedding_dimensions", dimensions);
         int templates = loadTemplates();
         info.put("templates", templates);
@@ -161,11 +161,11 @@ public class FaceEngine {
         return embeddingModel;
     }
 
-    private static Map<String, Object> model(String kind, Path file) {
+    private static Map<String, Object> model(String kind, Path file, String sha256) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("kind", kind);
         model.put("file", file.getFileName().toString());
-        model.put("sha256", FaceModels.sha256(file));
+        model.put("sha256", sha256);
         return model;
     }
 

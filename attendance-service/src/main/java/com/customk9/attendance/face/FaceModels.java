@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,9 +45,7 @@ public record FaceModels(Detector detector, Path detectorFile, Path landmarksFil
         }
 
         static Detector named(String name) {
-            return Arrays.stream(values()).filter(d -> d.configName.equals(name.trim().toLowerCase(Locale.ROOT))).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("customk9.attendance.face.detector is " + name + ", not one of "
-                            + Arrays.stream(values()).map(Detector::configName).collect(Collectors.joining(", "))));
+            return kind(values(), Detector::configName, "detector", name);
         }
     }
 
@@ -68,13 +67,19 @@ public record FaceModels(Detector detector, Path detectorFile, Path landmarksFil
         }
 
         static Recognizer named(String name) {
-            return Arrays.stream(values()).filter(r -> r.configName.equals(name.trim().toLowerCase(Locale.ROOT))).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("customk9.attendance.face.recognizer is " + name + ", not one of "
-                            + Arrays.stream(values()).map(Recognizer::configName).collect(Collectors.joining(", "))));
+            return kind(values(), Recognizer::configName, "recognizer", name);
         }
     }
 
     static final String LANDMARKS_FILE = "fr_landmark.onnx";
+
+    /** The kind a setting names (case and surrounding blanks aside), or an error listing the choices. */
+    private static <K> K kind(K[] kinds, Function<K, String> configName, String setting, String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(kinds).filter(kind -> configName.apply(kind).equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("customk9.attendance.face." + setting + " is " + name + ", not one of "
+                        + Arrays.stream(kinds).map(configName).collect(Collectors.joining(", "))));
+    }
 
     /** The default pipeline's files in one directory. */
     public static FaceModels in(Path directory) {

@@ -26,6 +26,7 @@ import com.customk9.attendance.face.Embeddings;
 import com.customk9.attendance.face.FaceAssets;
 import com.customk9.attendance.face.FacePipeline;
 import com.customk9.attendance.face.TemplateIndex;
+import com.customk9.attendance.face.TestVectors;
 
 /**
  * Not a test (the name keeps it out of the default run): {@code bench/attendance/run}. Accuracy of the
@@ -312,7 +313,7 @@ class FaceBench {
         int planted = 2_000;
         int plantedDisagreements = 0;
         for (int q = 0; q < planted; q++) {
-            float[] query = atSimilarity(gallery[random.nextInt(gallery.length)], lowRank(random, basis), threshold);
+            float[] query = TestVectors.atSimilarity(gallery[random.nextInt(gallery.length)], lowRank(random, basis), threshold);
             if (spread.best(query).templateId() != spread.exhaustive(query).templateId()) {
                 plantedDisagreements++;
             }
@@ -356,28 +357,8 @@ class FaceBench {
         return Embeddings.normalised(v);
     }
 
-    /** A unit vector at exactly {@code similarity} to {@code target}, the rest of it along {@code other}. */
-    private static float[] atSimilarity(float[] target, float[] other, double similarity) {
-        double along = Embeddings.cosine(target, other);
-        float[] orthogonal = new float[target.length];
-        for (int i = 0; i < target.length; i++) {
-            orthogonal[i] = (float) (other[i] - along * target[i]);
-        }
-        orthogonal = Embeddings.normalised(orthogonal);
-        double rest = Math.sqrt(1 - similarity * similarity);
-        float[] query = new float[target.length];
-        for (int i = 0; i < target.length; i++) {
-            query[i] = (float) (similarity * target[i] + rest * orthogonal[i]);
-        }
-        return query;
-    }
-
     private static float[] randomUnit(Random random) {
-        float[] v = new float[512];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return Embeddings.normalised(v);
+        return TestVectors.randomUnit(random, 512);
     }
 
     private void write(int persons, int perPerson, int undetected, List<Double> genuine, List<Double> impostor,

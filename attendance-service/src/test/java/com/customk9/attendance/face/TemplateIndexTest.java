@@ -9,15 +9,11 @@ import org.junit.jupiter.api.Test;
 class TemplateIndexTest {
 
     private static float[] random(Random random) {
-        return random(random, 512);
+        return TestVectors.randomUnit(random, 512);
     }
 
     private static float[] random(Random random, int dimensions) {
-        float[] v = new float[dimensions];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return Embeddings.normalised(v);
+        return TestVectors.randomUnit(random, dimensions);
     }
 
     @Test
@@ -69,7 +65,7 @@ class TemplateIndexTest {
         for (int q = 0; q < 200; q++) {
             int target = random.nextInt(vectors.length);
             // 0.35 to the target: below any sensible threshold, the hardest case for the first stage.
-            float[] query = towards(vectors[target], random(random), 0.35);
+            float[] query = TestVectors.atSimilarity(vectors[target], random(random), 0.35);
             TemplateIndex.Match best = index.best(query);
             TemplateIndex.Match exhaustive = index.exhaustive(query);
             assertThat(best.templateId()).isEqualTo(exhaustive.templateId()).isEqualTo(target);
@@ -91,7 +87,7 @@ class TemplateIndexTest {
             for (int i = 0; i < pairs; i++) {
                 float[] a = random(random);
                 long[] x = sketch.code(a);
-                long[] y = sketch.code(towards(a, random(random), cosine));
+                long[] y = sketch.code(TestVectors.atSimilarity(a, random(random), cosine));
                 int differing = 0;
                 for (int w = 0; w < x.length; w++) {
                     differing += Long.bitCount(x[w] ^ y[w]);
@@ -111,7 +107,7 @@ class TemplateIndexTest {
             vectors[i] = random(random, 128);
             sface.add(i, "p" + i, vectors[i]);
         }
-        float[] query = towards(vectors[77], random(random, 128), 0.8);
+        float[] query = TestVectors.atSimilarity(vectors[77], random(random, 128), 0.8);
         assertThat(sface.best(query).templateId()).isEqualTo(77);
         assertThat(new SignSketch(128).bits()).isEqualTo(1024);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> sface.add(1, "x", random(random)))
@@ -122,19 +118,4 @@ class TemplateIndexTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A unit vector at exactly {@code cosine} to {@code target}, the rest along {@code other}. */
-    private static float[] towards(float[] target, float[] other, double cosine) {
-        double along = Embeddings.cosine(target, other);
-        float[] orthogonal = new float[target.length];
-        for (int i = 0; i < target.length; i++) {
-            orthogonal[i] = (float) (other[i] - along * target[i]);
-        }
-        orthogonal = Embeddings.normalised(orthogonal);
-        double rest = Math.sqrt(1 - cosine * cosine);
-        float[] v = new float[target.length];
-        for (int i = 0; i < target.length; i++) {
-            v[i] = (float) (cosine * target[i] + rest * orthogonal[i]);
-        }
-        return v;
-    }
 }
