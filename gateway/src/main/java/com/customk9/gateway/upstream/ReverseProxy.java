@@ -250,7 +250,7 @@ public class ReverseProxy {
             }
             timer.cancel();
             if (outcome != PENDING) {
-                // Answered: the relay's pipe fails with the caller's connection and cuts the upstream's body.
+                // Answered: the relay's own close handler (relayBody) cuts the upstream's body.
                 return;
             }
             // Decided before the reset, whose failure of the upstream call must not count against the breaker.
