@@ -23,7 +23,6 @@ import com.customk9.platform.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Whether a request may pass the gateway, in this order:
@@ -59,13 +58,13 @@ public class Admission {
         this.limits = config.rateLimit();
     }
 
-    public Future<Caller> admit(RoutingContext context, Route route) {
-        HttpServerRequest request = context.request();
+    public Future<Caller> admit(Call call, Route route) {
+        HttpServerRequest request = call.request();
         if (route.rateLimitKey() == RateLimitKey.API_KEY) {
             String apiKey = apiKey(request);
-            String identity = apiKey == null ? "ip:" + clientIp(request) : "key:" + sha256(apiKey);
+            String identity = apiKey == null ? "ip:" + call.clientIp() : "key:" + sha256(apiKey);
             int limit = route.rateLimit().orElse(apiKey == null ? limits.anonymous() : limits.authenticated());
-            return rateLimit(context, route, identity, limit).compose(decision -> decision != null && !decision.allowed()
+            return rateLimit(call, route, identity, limit).compose(decision -> decision != null && !decision.allowed()
                     ? Future.failedFuture(tooManyRequests(decision))
                     : ANONYMOUS);
         }
@@ -77,9 +76,9 @@ public class Admission {
         Future<Caller> verified = token == null ? ANONYMOUS : verifier.verify(token);
         return verified.transform(verification -> {
             Caller caller = verification.succeeded() ? verification.result() : null;
-            String identity = caller != null ? "user:" + caller.subject() : "ip:" + clientIp(request);
+            String identity = caller != null ? "user:" + caller.subject() : "ip:" + call.clientIp();
             int limit = route.rateLimit().orElse(caller != null ? limits.authenticated() : limits.anonymous());
-            Future<RateLimitDecision> counted = rateLimit(context, route, identity, limit);
+            Future<RateLimitDecision> counted = rateLimit(call, route, identity, limit);
             // The local copy of the denylist answers while in sync; out of sync, an EXISTS of its own,
             // pipelined with the rate-limit call (if any) on this event loop's Redis connection.
             Boolean known = caller == null ? Boolean.FALSE : revokedTokens.knownLocally(caller.tokenId());
@@ -132,17 +131,13 @@ public class Admission {
     }
 
     /** Null when rate limiting is off. */
-    private Future<RateLimitDecision> rateLimit(RoutingContext context, Route route, String identity, int limit) {
+    private Future<RateLimitDecision> rateLimit(Call call, Route route, String identity, int limit) {
         if (!limits.enabled()) {
             return Future.succeededFuture();
         }
         String bucket = (route.rateLimit().isPresent() ? route.name() : "default") + ":" + identity;
         return limiter.check(bucket, limit)
-                .onSuccess(decision -> RateLimitHeaders.write(context.response().headers(), decision));
-    }
-
-    private static String clientIp(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+                .onSuccess(decision -> RateLimitHeaders.write(call.response().headers(), decision));
     }
 
     static String bearerToken(HttpServerRequest request) {

@@ -11,9 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 
-/** Answers a request with the seed-003 error envelope from the Vert.x layer, where JAX-RS mappers do not run. */
+/** Answers a request with the seed-003 error envelope from the gateway's own server, where JAX-RS mappers do not run. */
 @Singleton
 public class ErrorReplies {
 
@@ -23,12 +22,11 @@ public class ErrorReplies {
         this.mapper = mapper;
     }
 
-    public void reply(RoutingContext context, ErrorCode code, String message) {
-        reply(context, code, message, Map.of());
+    public void reply(HttpServerResponse response, ErrorCode code, String message) {
+        reply(response, code, message, Map.of());
     }
 
-    public void reply(RoutingContext context, ErrorCode code, String message, Map<String, ?> details) {
-        HttpServerResponse response = context.response();
+    public void reply(HttpServerResponse response, ErrorCode code, String message, Map<String, ?> details) {
         if (response.ended() || response.closed()) {
             return;
         }

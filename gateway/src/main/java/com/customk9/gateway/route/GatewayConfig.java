@@ -39,6 +39,13 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration defaultTimeout();
 
+    /**
+     * Time to the response headers of the gateway's own endpoints (webhook, health, metrics), served by its
+     * Quarkus server behind the public one; the webhook waits for Kafka's acknowledgement.
+     */
+    @WithDefault("60s")
+    Duration ownEndpointsTimeout();
+
     Upstreams upstreams();
 
     Jwt jwt();

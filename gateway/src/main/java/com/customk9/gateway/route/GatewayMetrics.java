@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code gateway_requests_seconds{route, method, status, outcome}}: every request the route table takes
@@ -36,13 +35,10 @@ public class GatewayMetrics {
     }
 
     /** Times the request from now to the end of its response. */
-    public void track(RoutingContext context, Route route) {
+    public void track(Call call, Route route) {
         long started = System.nanoTime();
-        int method = method(context.request().method());
-        context.addEndHandler(ended -> {
-            int status = ended.succeeded() ? context.response().getStatusCode() : 0;
-            timer(route, method, status).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        });
+        int method = method(call.request().method());
+        call.whenDone(status -> timer(route, method, status).record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
     private Timer timer(Route route, int method, int status) {

@@ -2,26 +2,33 @@ package com.customk9.gateway.route;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
+import com.customk9.gateway.security.CorsPolicy;
+import com.customk9.gateway.security.SecurityHeaders;
 import com.customk9.gateway.upstream.ReverseProxy;
 import com.customk9.platform.error.ErrorCode;
+import com.customk9.platform.request.RequestIds;
 
-import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpUtils;
 
 /**
- * The gateway's front door: every request whose path belongs to a configured route is admitted
- * ({@link Admission}: JWT, rate limit, roles) and then proxied to the route's upstream, or handed on
- * to the gateway's own endpoints (the Odoo webhook) for local routes. Paths matching no route go on
- * to Quarkus (health, metrics, OpenAPI, and the platform's 404 envelope).
+ * The gateway's front door, behind {@link GatewayServer}: gives every request its id and the security
+ * headers; a request whose path belongs to a configured route is checked (CORS, body size) and admitted
+ * ({@link Admission}: JWT, rate limit, roles), then proxied to the route's upstream. Everything else (the
+ * routes the gateway serves itself, i.e. the Odoo webhook, once admitted; CORS preflights; health,
+ * metrics, OpenAPI, and the platform's 404 envelope) goes on to the gateway's Quarkus server.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayRouter {
 
+    private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
+    private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
     /** Bodies up to this many times the route's limit are read and dropped before the 413, as libs/platform does. */
     private static final long DRAIN_FACTOR = 16;
 
@@ -30,59 +37,77 @@ public class GatewayRouter {
     private final ReverseProxy proxy;
     private final ErrorReplies replies;
     private final GatewayMetrics metrics;
+    private final SecurityHeaders securityHeaders;
+    private final CorsPolicy cors;
+    private final ClientAddress clientAddress;
 
     public GatewayRouter(RouteTable routes, Admission admission, ReverseProxy proxy, ErrorReplies replies,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, SecurityHeaders securityHeaders, CorsPolicy cors, ClientAddress clientAddress) {
         this.routes = routes;
         this.metrics = metrics;
         this.admission = admission;
         this.proxy = proxy;
         this.replies = replies;
+        this.securityHeaders = securityHeaders;
+        this.cors = cors;
+        this.clientAddress = clientAddress;
     }
 
-    void register(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
-    }
-
-    void handle(RoutingContext context) {
-        String path = context.normalizedPath();
-        if (path.startsWith("/q/")) {
-            context.next();
+    public void handle(HttpServerRequest request) {
+        // Nothing of the body is read until the request is admitted and its destination known.
+        request.pause();
+        HttpServerResponse response = request.response();
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(X_REQUEST_ID));
+        response.putHeader(X_REQUEST_ID, requestId);
+        response.headersEndHandler(ignored -> securityHeaders.apply(response.headers()));
+        Call call = new Call(request, requestId, clientAddress.of(request));
+        String path;
+        try {
+            path = HttpUtils.normalizePath(request.path());
+        } catch (RuntimeException e) {
+            LOG.debugf("Unusable path %s: %s", request.uri(), e.toString());
+            replies.reply(response, ErrorCode.BAD_REQUEST, "The request path is not valid");
             return;
         }
-        Route route = routes.match(context.request().method().name(), path);
+        Route route = path.startsWith("/q/") || cors.isPreflight(request) ? null : routes.match(request.method().name(), path);
         if (route == null) {
-            context.next();
+            proxy.relayToQuarkus(call);
             return;
         }
-        metrics.track(context, route);
-        if (declaredLength(context) > route.maxBodySize()) {
-            tooLarge(context, route.maxBodySize());
+        metrics.track(call, route);
+        if (!route.local()) {
+            CorsPolicy.Verdict verdict = cors.check(request, call.scheme(), response.headers());
+            if (verdict != CorsPolicy.Verdict.ALLOWED) {
+                replies.reply(response, ErrorCode.FORBIDDEN, verdict == CorsPolicy.Verdict.ORIGIN_REFUSED
+                        ? "Requests from this origin are not allowed"
+                        : "This method is not allowed from a browser");
+                return;
+            }
+        }
+        if (declaredLength(request) > route.maxBodySize()) {
+            tooLarge(call, route.maxBodySize());
             return;
         }
-        context.put(Route.class.getName(), route);
-        admission.admit(context, route).onComplete(admitted -> {
+        admission.admit(call, route).onComplete(admitted -> {
             if (admitted.failed()) {
                 if (admitted.cause() instanceof Refusal refusal) {
-                    replies.reply(context, refusal.code(), refusal.getMessage(), refusal.details());
+                    replies.reply(response, refusal.code(), refusal.getMessage(), refusal.details());
                 } else {
-                    context.fail(admitted.cause());
+                    LOG.errorf(admitted.cause(), "Admission of %s %s failed (request %s)", request.method(), path, requestId);
+                    replies.reply(response, ErrorCode.INTERNAL_ERROR, null);
                 }
                 return;
             }
-            if (admitted.result() != null) {
-                context.put("customk9.caller", admitted.result());
-            }
             if (route.local()) {
-                context.next();
+                proxy.relayToQuarkus(call);
             } else {
-                proxy.forward(context, route, path);
+                proxy.forward(call, route, path);
             }
         });
     }
 
-    private static long declaredLength(RoutingContext context) {
-        String header = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    private static long declaredLength(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (header == null) {
             return -1;
         }
@@ -93,18 +118,19 @@ public class GatewayRouter {
         }
     }
 
-    private void tooLarge(RoutingContext context, long limit) {
+    private void tooLarge(Call call, long limit) {
         String message = "The request body is larger than the " + limit + " bytes this endpoint accepts";
         Map<String, Object> details = Map.of("max_bytes", limit);
-        if (declaredLength(context) > limit * DRAIN_FACTOR) {
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            replies.reply(context, ErrorCode.PAYLOAD_TOO_LARGE, message, details);
+        HttpServerRequest request = call.request();
+        if (declaredLength(request) > limit * DRAIN_FACTOR) {
+            call.response().putHeader(HttpHeaders.CONNECTION, "close");
+            replies.reply(call.response(), ErrorCode.PAYLOAD_TOO_LARGE, message, details);
             return;
         }
-        context.request().handler(ignored -> {
+        request.handler(ignored -> {
         });
-        context.request().endHandler(ignored -> replies.reply(context, ErrorCode.PAYLOAD_TOO_LARGE, message, details));
-        context.request().exceptionHandler(ignored -> context.response().close());
-        context.request().resume();
+        request.endHandler(ignored -> replies.reply(call.response(), ErrorCode.PAYLOAD_TOO_LARGE, message, details));
+        request.exceptionHandler(ignored -> call.response().close());
+        request.resume();
     }
 }

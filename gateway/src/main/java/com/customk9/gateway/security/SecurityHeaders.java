@@ -1,24 +1,19 @@
 package com.customk9.gateway.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import com.customk9.gateway.route.GatewayConfig;
 
-import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 
 /**
  * The browser-facing security headers, on every response the gateway sends: its own answers,
- * errors, health, and proxied ones (set when the head is written, so an upstream cannot weaken
- * them). CORS itself is Quarkus' filter ({@code quarkus.http.cors.*}).
+ * errors, health, and proxied ones. The gateway's server ({@code GatewayServer}) sets them when a
+ * response's head is written, so neither an upstream nor the gateway's Quarkus endpoints can weaken them.
  */
-@ApplicationScoped
+@Singleton
 public class SecurityHeaders {
-
-    /** Before the platform's request-id filter, so even its early answers carry the headers. */
-    static final int PRIORITY = 20_000;
 
     // Names and values pre-encoded (AsciiString): set on every response, written without per-response encoding.
     private static final CharSequence CONTENT_SECURITY_POLICY = HttpHeaders.createOptimized("Content-Security-Policy");
@@ -40,14 +35,7 @@ public class SecurityHeaders {
         this.referrerPolicy = HttpHeaders.createOptimized(headers.referrerPolicy());
     }
 
-    void register(@Observes Filters filters) {
-        filters.register(context -> {
-            context.addHeadersEndHandler(ignored -> apply(context.response().headers()));
-            context.next();
-        }, PRIORITY);
-    }
-
-    void apply(MultiMap headers) {
+    public void apply(MultiMap headers) {
         headers.set(CONTENT_SECURITY_POLICY, contentSecurityPolicy)
                 .set(X_FRAME_OPTIONS, DENY)
                 .set(X_CONTENT_TYPE_OPTIONS, NOSNIFF)

@@ -35,6 +35,8 @@ final class ForwardedHeaders {
     private static final Names NOT_UP = new Names(HOP_BY_HOP, SET_BY_GATEWAY_UP);
     /** Never copied down: hop-by-hop, the gateway's own, and the length (set from the upstream's by the relay). */
     private static final Names NOT_DOWN = new Names(HOP_BY_HOP, SET_BY_GATEWAY_DOWN, Set.of("content-length"));
+    /** From the gateway's own Quarkus server everything comes down but hop-by-hop headers and the length. */
+    private static final Names NOT_DOWN_OWN = new Names(HOP_BY_HOP, Set.of("content-length"));
 
     private ForwardedHeaders() {
     }
@@ -45,6 +47,10 @@ final class ForwardedHeaders {
 
     static void copyResponseHeaders(MultiMap from, MultiMap to) {
         copy(from, to, NOT_DOWN);
+    }
+
+    static void copyOwnResponseHeaders(MultiMap from, MultiMap to) {
+        copy(from, to, NOT_DOWN_OWN);
     }
 
     /**

@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.customk9.gateway.route.Call;
 import com.customk9.gateway.route.Deadlines;
 import com.customk9.gateway.route.ErrorReplies;
 import com.customk9.gateway.route.GatewayConfig;
@@ -32,7 +34,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Forwards a request to its route's upstream and streams both bodies with back-pressure (a slow
@@ -44,6 +46,11 @@ import io.vertx.ext.web.RoutingContext;
  * Failures, in the error envelope: upstream unreachable 502, no response headers within the
  * route's timeout 504, breaker open 503, a streamed body over the route's limit 413. Once the
  * upstream's status line has been relayed, a failure can only cut the connection.
+ * <p>
+ * The same relay hands everything that is not a proxied route (the webhook, health, metrics, the 404
+ * envelope, CORS preflights) to the gateway's Quarkus server on its Unix socket ({@link #relayToQuarkus}):
+ * there the response's headers all come down (CORS included), no breaker counts, and no limit but
+ * Quarkus' own applies.
  */
 @Singleton
 public class ReverseProxy {
@@ -54,6 +61,8 @@ public class ReverseProxy {
     private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
     private static final CharSequence HTTP = HttpHeaders.createOptimized("http");
+    /** Responses declaring at most this many bytes are relayed in one piece ({@link #relayWhole}). */
+    static final long WHOLE_BODY_LIMIT = 16 * 1024;
 
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;
@@ -65,9 +74,14 @@ public class ReverseProxy {
     private final UpstreamBreakers breakers;
     private final ErrorReplies replies;
     private final Deadlines deadlines;
+    private final SocketAddress quarkusServer;
+    private final long quarkusTimeoutMillis;
 
-    public ReverseProxy(Vertx vertx, UpstreamBreakers breakers, ErrorReplies replies, Deadlines deadlines, GatewayConfig config) {
+    public ReverseProxy(Vertx vertx, UpstreamBreakers breakers, ErrorReplies replies, Deadlines deadlines, GatewayConfig config,
+            @ConfigProperty(name = "quarkus.http.domain-socket") String quarkusSocket) {
         this.vertx = vertx;
+        this.quarkusServer = SocketAddress.domainSocketAddress(quarkusSocket);
+        this.quarkusTimeoutMillis = config.ownEndpointsTimeout().toMillis();
         this.deadlines = deadlines;
         this.breakers = breakers;
         this.replies = replies;
@@ -106,15 +120,29 @@ public class ReverseProxy {
         return client != null ? client : clients.computeIfAbsent(thread, ignored -> vertx.createHttpClient(clientOptions, poolOptions));
     }
 
-    public void forward(RoutingContext context, Route route, String path) {
+    /** Proxies the call to its route's upstream, the path as the gateway matched it. */
+    public void forward(Call call, Route route, String path) {
         UpstreamBreakers.Breaker breaker = breakers.of(route.upstream());
         if (!breaker.tryAcquire()) {
-            context.response().putHeader("Retry-After", "10");
-            replies.reply(context, ErrorCode.SERVICE_UNAVAILABLE,
+            call.response().putHeader("Retry-After", "10");
+            replies.reply(call.response(), ErrorCode.SERVICE_UNAVAILABLE,
                     "The " + route.name() + " service is temporarily unavailable, try again shortly");
             return;
         }
-        new Exchange(context, route, path, breaker).start();
+        URI upstream = route.upstream();
+        boolean https = "https".equals(upstream.getScheme());
+        RequestOptions options = new RequestOptions()
+                .setHost(upstream.getHost())
+                .setPort(upstream.getPort() != -1 ? upstream.getPort() : https ? 443 : 80)
+                .setSsl(https);
+        new Exchange(call, options, path, route.name() + " service", route.timeout().toMillis(), route.maxBodySize(), breaker)
+                .start();
+    }
+
+    /** Hands the call, unchanged, to the gateway's own Quarkus server. */
+    public void relayToQuarkus(Call call) {
+        RequestOptions options = new RequestOptions().setServer(quarkusServer).setHost("localhost");
+        new Exchange(call, options, call.request().path(), "gateway", quarkusTimeoutMillis, Long.MAX_VALUE, null).start();
     }
 
     /**
@@ -123,7 +151,8 @@ public class ReverseProxy {
      * on it too), so its state needs no synchronization. The first of these decides the outcome:
      * the upstream's response head (relayed at once, counted by the breaker as a success, or as a
      * failure for 502/503/504), a failure to reach it (502, a failure), the timeout (504, a
-     * failure), the caller going away or its body over the limit (413; neither counts).
+     * failure), the caller going away or its body over the limit (413; neither counts). Without a
+     * breaker (the gateway's own server) nothing is counted.
      */
     private final class Exchange {
 
@@ -131,49 +160,51 @@ public class ReverseProxy {
         private static final int ANSWERED = 1;
         private static final int REFUSED = 2;
 
-        private final RoutingContext context;
+        private final Call call;
         private final HttpServerRequest in;
         private final HttpServerResponse out;
-        private final Route route;
+        private final RequestOptions options;
         private final String path;
+        /** "the training service": for messages. */
+        private final String upstreamName;
+        private final long timeoutMillis;
+        private final long maxBodySize;
+        /** Null for the gateway's own server: no breaker, every response header comes down. */
         private final UpstreamBreakers.Breaker breaker;
         private int outcome = PENDING;
         private Deadlines.Deadline timer;
         private HttpClientRequest request;
         private long received;
 
-        Exchange(RoutingContext context, Route route, String path, UpstreamBreakers.Breaker breaker) {
-            this.context = context;
-            this.in = context.request();
-            this.out = context.response();
-            this.route = route;
+        Exchange(Call call, RequestOptions options, String path, String upstreamName, long timeoutMillis, long maxBodySize,
+                UpstreamBreakers.Breaker breaker) {
+            this.call = call;
+            this.in = call.request();
+            this.out = call.response();
+            this.options = options;
             this.path = path;
+            this.upstreamName = upstreamName;
+            this.timeoutMillis = timeoutMillis;
+            this.maxBodySize = maxBodySize;
             this.breaker = breaker;
         }
 
         void start() {
-            URI upstream = route.upstream();
-            boolean https = "https".equals(upstream.getScheme());
             String query = in.query();
-            RequestOptions options = new RequestOptions()
-                    .setMethod(in.method())
-                    .setHost(upstream.getHost())
-                    .setPort(upstream.getPort() != -1 ? upstream.getPort() : https ? 443 : 80)
-                    .setSsl(https)
-                    .setURI(query == null ? path : path + "?" + query);
+            options.setMethod(in.method()).setURI(query == null ? path : path + "?" + query);
             MultiMap headers = MultiMap.caseInsensitiveMultiMap();
             ForwardedHeaders.copyRequestHeaders(in.headers(), headers);
-            headers.set(X_REQUEST_ID, String.valueOf(context.<String> get(RequestIds.MDC_KEY)))
-                    .set(X_FORWARDED_FOR, in.remoteAddress() == null ? "unknown" : in.remoteAddress().host())
-                    .set(X_FORWARDED_PROTO, in.scheme() == null || "http".equals(in.scheme()) ? HTTP : in.scheme());
+            headers.set(X_REQUEST_ID, call.requestId())
+                    .set(X_FORWARDED_FOR, call.clientIp())
+                    .set(X_FORWARDED_PROTO, "http".equals(call.scheme()) ? HTTP : call.scheme());
             String host = in.getHeader(HttpHeaders.HOST);
             if (host != null) {
                 headers.set(X_FORWARDED_HOST, host);
             }
             options.setHeaders(headers);
 
-            timer = deadlines.schedule(route.timeout().toMillis(), this::timedOut);
-            out.closeHandler(ignored -> callerClosed());
+            timer = deadlines.schedule(timeoutMillis, this::timedOut);
+            call.onCallerGone(this::callerClosed);
             client().request(options).onComplete(connected -> {
                 if (connected.failed()) {
                     unreachable(connected.cause());
@@ -185,7 +216,7 @@ public class ReverseProxy {
 
         private void send(HttpClientRequest sent) {
             request = sent;
-            sent.exceptionHandler(error -> LOG.debugf("Upstream request to %s: %s", route.upstream(), error.toString()));
+            sent.exceptionHandler(error -> LOG.debugf("Upstream request to the %s: %s", upstreamName, error.toString()));
             if (outcome != PENDING) {
                 sent.reset();
                 return;
@@ -209,12 +240,14 @@ public class ReverseProxy {
             }
             outcome = ANSWERED;
             int status = response.statusCode();
-            if (status == 502 || status == 503 || status == 504) {
-                breaker.failed();
-            } else {
-                breaker.succeeded();
+            if (breaker != null) {
+                if (status == 502 || status == 503 || status == 504) {
+                    breaker.failed();
+                } else {
+                    breaker.succeeded();
+                }
             }
-            relay(context, response);
+            relay(call, response, breaker == null);
         }
 
         /** Unreachable, or the connection failed before the response head. */
@@ -224,9 +257,10 @@ public class ReverseProxy {
                 return;
             }
             outcome = REFUSED;
-            breaker.failed();
-            LOG.warnf("Upstream %s for %s %s failed: %s", route.upstream(), in.method(), path, String.valueOf(cause));
-            replies.reply(context, ErrorCode.BAD_GATEWAY, "The " + route.name() + " service cannot be reached");
+            failed();
+            LOG.warnf("Upstream %s for %s %s failed (request %s): %s", options.getServer() != null ? options.getServer() : options.getHost() + ":" + options.getPort(),
+                    in.method(), path, call.requestId(), String.valueOf(cause));
+            replies.reply(out, ErrorCode.BAD_GATEWAY, "The " + upstreamName + " cannot be reached");
         }
 
         private void timedOut() {
@@ -234,9 +268,9 @@ public class ReverseProxy {
                 return;
             }
             outcome = REFUSED;
-            breaker.failed();
-            replies.reply(context, ErrorCode.GATEWAY_TIMEOUT, "The " + route.name() + " service did not answer in time",
-                    Map.of("timeout_ms", route.timeout().toMillis()));
+            failed();
+            replies.reply(out, ErrorCode.GATEWAY_TIMEOUT, "The " + upstreamName + " did not answer in time",
+                    Map.of("timeout_ms", timeoutMillis));
             if (request != null) {
                 request.reset();
             }
@@ -255,7 +289,7 @@ public class ReverseProxy {
             }
             // Decided before the reset, whose failure of the upstream call must not count against the breaker.
             outcome = REFUSED;
-            breaker.released();
+            released();
             if (request != null) {
                 request.reset();
             }
@@ -277,7 +311,7 @@ public class ReverseProxy {
             } else {
                 sent.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength.trim());
             }
-            long max = route.maxBodySize();
+            long max = maxBodySize;
             in.handler(chunk -> {
                 if (outcome == REFUSED) {
                     return;
@@ -290,8 +324,8 @@ public class ReverseProxy {
                         // Decided before the reset, whose failure of the upstream call would otherwise win.
                         outcome = REFUSED;
                         timer.cancel();
-                        breaker.released();
-                        replies.reply(context, ErrorCode.PAYLOAD_TOO_LARGE,
+                        released();
+                        replies.reply(out, ErrorCode.PAYLOAD_TOO_LARGE,
                                 "The request body is larger than the " + max + " bytes this endpoint accepts",
                                 Map.of("max_bytes", max));
                     }
@@ -312,10 +346,22 @@ public class ReverseProxy {
             in.exceptionHandler(error -> sent.reset());
             in.resume();
         }
+
+        private void failed() {
+            if (breaker != null) {
+                breaker.failed();
+            }
+        }
+
+        private void released() {
+            if (breaker != null) {
+                breaker.released();
+            }
+        }
     }
 
-    private static void relay(RoutingContext context, HttpClientResponse response) {
-        HttpServerResponse out = context.response();
+    private static void relay(Call call, HttpClientResponse response, boolean allHeaders) {
+        HttpServerResponse out = call.response();
         if (out.ended() || out.closed()) {
             response.request().reset();
             return;
@@ -324,15 +370,51 @@ public class ReverseProxy {
         if (response.statusMessage() != null) {
             out.setStatusMessage(response.statusMessage());
         }
-        ForwardedHeaders.copyResponseHeaders(response.headers(), out.headers());
+        if (allHeaders) {
+            ForwardedHeaders.copyOwnResponseHeaders(response.headers(), out.headers());
+        } else {
+            ForwardedHeaders.copyResponseHeaders(response.headers(), out.headers());
+        }
         String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+            if (small(length)) {
+                relayWhole(response, out);
+                return;
+            }
         } else if (response.statusCode() != 204 && response.statusCode() != 304
-                && context.request().method() != HttpMethod.HEAD) {
+                && call.request().method() != HttpMethod.HEAD) {
             out.setChunked(true);
         }
-        relayBody(response, out);
+        relayBody(call, response, out);
+    }
+
+    private static boolean small(String contentLength) {
+        try {
+            long declared = Long.parseLong(contentLength.trim());
+            return declared >= 0 && declared <= WHOLE_BODY_LIMIT;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A small body (up to {@link #WHOLE_BODY_LIMIT}, as its length says) is read whole and answered in one
+     * write, head and body together, as nginx buffers a response: half the work of relaying it piece by piece.
+     * A caller gone meanwhile gets nothing; an upstream failing mid-body cuts the caller's connection.
+     */
+    private static void relayWhole(HttpClientResponse response, HttpServerResponse out) {
+        response.body().onComplete(body -> {
+            if (out.ended() || out.closed()) {
+                return;
+            }
+            if (body.succeeded()) {
+                out.end(body.result());
+            } else {
+                LOG.debugf("Relaying the upstream response failed: %s", body.cause().toString());
+                out.reset();
+            }
+        });
     }
 
     /**
@@ -343,7 +425,7 @@ public class ReverseProxy {
      * the upstream's stream was not cut). Here every chunk first checks that the caller can still take it;
      * when it cannot, the upstream's stream is cut, whichever side failed first.
      */
-    private static void relayBody(HttpClientResponse response, HttpServerResponse out) {
+    private static void relayBody(Call call, HttpClientResponse response, HttpServerResponse out) {
         boolean[] cut = { false };
         Runnable cutUpstream = () -> {
             if (!cut[0]) {
@@ -353,11 +435,7 @@ public class ReverseProxy {
                 response.request().reset();
             }
         };
-        out.closeHandler(ignored -> {
-            if (!out.ended()) {
-                cutUpstream.run();
-            }
-        });
+        call.onCallerGone(cutUpstream);
         response.handler(chunk -> {
             if (cut[0]) {
                 return;
