@@ -54,8 +54,10 @@ public class GatewayRouter {
     }
 
     public void handle(HttpServerRequest request) {
-        // Nothing of the body is read until the request is admitted and its destination known.
-        request.pause();
+        if (request.headers().contains(HttpHeaders.CONTENT_LENGTH) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // Nothing of the body is read until the request is admitted and its destination known.
+            request.pause();
+        }
         HttpServerResponse response = request.response();
         String requestId = RequestIds.acceptOrCreate(request.getHeader(X_REQUEST_ID));
         response.putHeader(X_REQUEST_ID, requestId);
@@ -63,7 +65,7 @@ public class GatewayRouter {
         Call call = new Call(request, requestId, clientAddress.of(request));
         String path;
         try {
-            path = HttpUtils.normalizePath(request.path());
+            path = normalize(request.path());
         } catch (RuntimeException e) {
             LOG.debugf("Unusable path %s: %s", request.uri(), e.toString());
             replies.reply(response, ErrorCode.BAD_REQUEST, "The request path is not valid");
@@ -104,6 +106,18 @@ public class GatewayRouter {
                 proxy.forward(call, route, path);
             }
         });
+    }
+
+    /**
+     * The path with dot segments resolved, percent-encoded unreserved characters decoded and empty segments
+     * dropped ({@code /api/./a/../b} is {@code /api/b}), as routes are matched and the path goes up. Most paths
+     * have nothing to normalize and are taken as they are.
+     */
+    static String normalize(String path) {
+        if (path != null && path.startsWith("/") && path.indexOf('.') < 0 && path.indexOf('%') < 0 && !path.contains("//")) {
+            return path;
+        }
+        return HttpUtils.normalizePath(path);
     }
 
     private static long declaredLength(HttpServerRequest request) {

@@ -41,8 +41,20 @@ final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
-    static void copyRequestHeaders(MultiMap from, MultiMap to) {
-        copy(from, to, NOT_UP);
+    /** Removes from a request's headers those that must not go up: hop-by-hop ones and those the gateway sets. */
+    static void keepForUpstream(MultiMap headers) {
+        List<String> listedInConnection = connectionTokens(headers);
+        List<String> removed = null;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (!copied(name, NOT_UP, listedInConnection)) {
+                removed = removed == null ? new ArrayList<>(2) : removed;
+                removed.add(name);
+            }
+        }
+        if (removed != null) {
+            removed.forEach(headers::remove);
+        }
     }
 
     static void copyResponseHeaders(MultiMap from, MultiMap to) {

@@ -171,6 +171,9 @@ public class ReverseProxy {
         private final long maxBodySize;
         /** Null for the gateway's own server: no breaker, every response header comes down. */
         private final UpstreamBreakers.Breaker breaker;
+        /** The caller's body, as declared before its headers were made the upstream's. */
+        private String contentLength;
+        private boolean chunked;
         private int outcome = PENDING;
         private Deadlines.Deadline timer;
         private HttpClientRequest request;
@@ -192,12 +195,16 @@ public class ReverseProxy {
         void start() {
             String query = in.query();
             options.setMethod(in.method()).setURI(query == null ? path : path + "?" + query);
-            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-            ForwardedHeaders.copyRequestHeaders(in.headers(), headers);
+            contentLength = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+            chunked = in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+            String host = in.getHeader(HttpHeaders.HOST);
+            // The caller's headers become the upstream's, less those that must not cross (no copy: nothing
+            // reads them afterwards).
+            MultiMap headers = in.headers();
+            ForwardedHeaders.keepForUpstream(headers);
             headers.set(X_REQUEST_ID, call.requestId())
                     .set(X_FORWARDED_FOR, call.clientIp())
                     .set(X_FORWARDED_PROTO, "http".equals(call.scheme()) ? HTTP : call.scheme());
-            String host = in.getHeader(HttpHeaders.HOST);
             if (host != null) {
                 headers.set(X_FORWARDED_HOST, host);
             }
@@ -297,8 +304,6 @@ public class ReverseProxy {
 
         private void streamBody() {
             HttpClientRequest sent = request;
-            String contentLength = in.getHeader(HttpHeaders.CONTENT_LENGTH);
-            boolean chunked = in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
             if (!chunked && (contentLength == null || "0".equals(contentLength.trim()))) {
                 if (in.method() == HttpMethod.POST || in.method() == HttpMethod.PUT || in.method() == HttpMethod.PATCH) {
                     sent.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
