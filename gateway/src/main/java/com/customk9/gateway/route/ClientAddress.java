@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,16 +73,22 @@ public class ClientAddress {
     public Resolved of(HttpServerRequest request) {
         SocketAddress peer = request.remoteAddress();
         String peerIp = peer == null || peer.host() == null ? "unknown" : peer.host();
-        String scheme = request.isSSL() ? "https" : "http";
+        if (!forwarding) {
+            return new Resolved(peerIp, request.isSSL() ? "https" : "http");
+        }
+        return resolve(peerIp, request.isSSL(), request.headers().getAll(X_FORWARDED_FOR), request.getHeader(X_FORWARDED_PROTO));
+    }
+
+    Resolved resolve(String peerIp, boolean ssl, List<String> forwardedFor, String proto) {
+        String scheme = ssl ? "https" : "http";
         if (!forwarding || !trusted(peerIp)) {
             return new Resolved(peerIp, scheme);
         }
-        String client = forwardedClient(request.headers().getAll(X_FORWARDED_FOR));
-        String proto = request.getHeader(X_FORWARDED_PROTO);
+        String client = forwardedClient(forwardedFor);
         if (proto != null) {
             String first = proto.split(",", 2)[0].trim();
             if ("http".equalsIgnoreCase(first) || "https".equalsIgnoreCase(first)) {
-                scheme = first.toLowerCase(java.util.Locale.ROOT);
+                scheme = first.toLowerCase(Locale.ROOT);
             }
         }
         return new Resolved(client == null ? peerIp : client, scheme);

@@ -37,6 +37,9 @@ public class CorsPolicy {
         ALLOWED, ORIGIN_REFUSED, METHOD_REFUSED
     }
 
+    private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+    private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
+
     private final boolean enabled;
     private final boolean wildcardOrigin;
     private final Set<String> origins;
@@ -82,7 +85,7 @@ public class CorsPolicy {
         }
         boolean configured = !wildcardOrigin && (origins.contains(origin) || matchesPattern(origin));
         if (!wildcardOrigin && !configured && !sameOrigin(request, scheme, origin)) {
-            responseHeaders.add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+            responseHeaders.add(VARY, ORIGIN);
             return Verdict.ORIGIN_REFUSED;
         }
         if ((wildcardOrigin || configured) && !methods.isEmpty() && !methods.contains(request.method().name())) {
@@ -90,7 +93,7 @@ public class CorsPolicy {
         }
         responseHeaders.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                 .set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, String.valueOf(allowCredentials.orElse(configured)))
-                .add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+                .add(VARY, ORIGIN);
         if (exposedHeaders != null) {
             responseHeaders.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposedHeaders);
         }

@@ -3,6 +3,7 @@ package com.customk9.gateway.route;
 import static com.customk9.gateway.support.Clients.anonymous;
 import static com.customk9.gateway.support.Clients.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -18,6 +19,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import com.customk9.gateway.support.TestUpstreams;
 import com.customk9.gateway.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -190,6 +192,40 @@ class ProxyTest {
                 .header("X-Forwarded-For", "10.9.9.9").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("\"code\":\"UNAUTHORIZED\"");
+    }
+
+    @Test
+    void dropsEmptySegmentsAndDecodesUnreservedCharactersBeforeChoosingTheRoute() throws Exception {
+        JsonPath echoed = anonymous().urlEncodingEnabled(false).when().get("/api//blog/%70osts?x=%2F")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(echoed.getString("path")).isEqualTo("/api/blog/posts");
+        assertThat(echoed.getString("query")).as("the query goes up as sent").isEqualTo("x=%2F");
+        assertThat(GatewayRouter.normalize("/api/dogs/1")).isEqualTo("/api/dogs/1");
+        assertThat(GatewayRouter.normalize("/api/./dogs/../blog")).isEqualTo("/api/blog");
+        assertThat(GatewayRouter.normalize("/api/a%2Fb")).as("an encoded slash stays encoded").isEqualTo("/api/a%2Fb");
+    }
+
+    @Test
+    void aSmallBodyCutShortIsNeverPassedOffAsComplete() {
+        // The upstream declares 2,000 bytes, sends 1,000 and hangs up: the caller must not get a 200 with half a body.
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/blog/posts?truncate=1000"))
+                .header("X-Forwarded-For", "10.9.9.8").GET().build();
+        assertThatThrownBy(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+        anonymous().when().get("/api/blog/posts").then().statusCode(200);
+    }
+
+    @Test
+    void relaysBodiesOfADeclaredLengthOnEitherSideOfTheOneWriteLimit() throws Exception {
+        // Up to 16 KiB a declared-length body is relayed in one piece, above that it is streamed.
+        for (int length : List.of(0, 41, 16 * 1024, 16 * 1024 + 1, 300_000)) {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:18080/api/blog/posts?fixed=" + length))
+                    .header("X-Forwarded-For", "10.9.9.7").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(length));
+            assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+            assertThat(response.body()).isEqualTo(TestUpstreams.fixedBody(length));
+        }
     }
 
     @Test

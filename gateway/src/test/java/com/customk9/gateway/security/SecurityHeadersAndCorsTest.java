@@ -65,6 +65,37 @@ class SecurityHeadersAndCorsTest {
     }
 
     @Test
+    void refusesAnActualRequestFromAnOriginThatIsNotConfigured() {
+        Response response = anonymous().header("Origin", "https://evil.example").when().get("/api/blog/posts");
+        response.then().statusCode(403)
+                .header("Access-Control-Allow-Origin", (String) null)
+                .header("Vary", containsString("Origin"))
+                .body("error.code", equalTo("FORBIDDEN"));
+        assertThat(response.header("X-Upstream")).as("never reached the upstream").isNull();
+        assertSecurityHeaders(response);
+    }
+
+    @Test
+    void allowsTheGatewaysOwnOrigin() {
+        anonymous().header("Origin", "http://127.0.0.1:18080").header("Host", "127.0.0.1:18080")
+                .when().get("/api/blog/posts")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://127.0.0.1:18080");
+    }
+
+    @Test
+    void theGatewaysOwnEndpointsAnswerCorsToo() {
+        given().header("Origin", "http://localhost:3000").when().get("/q/health/live")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("X-Frame-Options", "DENY");
+        anonymous().header("Origin", "http://localhost:3000").when().get("/api/nothing-here")
+                .then().statusCode(404)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .body("error.code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
     void errorsOfTheGatewayAreNotCached() {
         anonymous().when().get("/api/dogs").then().statusCode(401).header("Cache-Control", equalTo("no-store"));
     }

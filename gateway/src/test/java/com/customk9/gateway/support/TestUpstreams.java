@@ -19,7 +19,9 @@ import io.vertx.core.json.JsonObject;
  * describes what reached it (method, path, query, headers, body length and SHA-256), a second one
  * for timeouts, the JWKS server, and a "flaky" server the breaker test starts and stops.
  * Query parameters steer the echo: {@code status=418}, {@code delay=2000} (ms), {@code bytes=N}
- * (a streamed body of N bytes instead of the description).
+ * (a streamed body of N bytes instead of the description), {@code fixed=N} (N bytes with a
+ * Content-Length), {@code truncate=N} (N bytes of the 2N it
+ * declares, then the connection closes).
  */
 public final class TestUpstreams {
 
@@ -139,6 +141,18 @@ public final class TestUpstreams {
                 .putHeader("X-Hop-Response", "must not leave the gateway")
                 .putHeader("Connection", "keep-alive, X-Hop-Response")
                 .putHeader("Set-Cookie", (Iterable<String>) java.util.List.of("a=1", "b=2"));
+        long fixed = longParam(request, "fixed", -1);
+        if (fixed >= 0) {
+            request.response().putHeader("Content-Type", "application/octet-stream").end(Buffer.buffer(fixedBody((int) fixed)));
+            return;
+        }
+        long truncated = longParam(request, "truncate", -1);
+        if (truncated >= 0) {
+            // Declares twice the bytes it sends, then drops the connection.
+            request.response().putHeader("Content-Length", Long.toString(2 * truncated)).write(Buffer.buffer(new byte[(int) truncated]))
+                    .onComplete(ignored -> request.connection().close());
+            return;
+        }
         long bytes = longParam(request, "bytes", -1);
         if (bytes >= 0) {
             streamBytes(request, bytes);
@@ -156,6 +170,15 @@ public final class TestUpstreams {
                 .put("body_sha256", HexFormat.of().formatHex(digest.digest()))
                 .put("body", length <= 10_000 ? start.toString() : null);
         request.response().putHeader("Content-Type", "application/json").end(description.encode());
+    }
+
+    /** The body of {@code ?fixed=N}: N bytes of a known pattern, sent with a Content-Length. */
+    public static byte[] fixedBody(int length) {
+        byte[] body = new byte[length];
+        for (int i = 0; i < length; i++) {
+            body[i] = (byte) (i * 31 + 7);
+        }
+        return body;
     }
 
     /** N bytes in 64 KB chunks, written as the client drains them. */
