@@ -67,7 +67,8 @@ final class ForwardedHeaders {
 
     /**
      * Copies every header not excluded, all its values; a header already in {@code to} is replaced by
-     * the copied one, as {@code MultiMap.set} would.
+     * the copied one, as {@code MultiMap.set} would, except {@code Vary}, whose values add up (the
+     * gateway's {@code Vary: Origin} and the upstream's own both matter to caches).
      */
     private static void copy(MultiMap from, MultiMap to, Names excluded) {
         List<String> listedInConnection = connectionTokens(from);
@@ -76,7 +77,7 @@ final class ForwardedHeaders {
             List<String> replaced = null;
             for (Map.Entry<String, String> header : to) {
                 String name = header.getKey();
-                if (copied(name, excluded, listedInConnection) && from.contains(name)) {
+                if (copied(name, excluded, listedInConnection) && !"vary".equalsIgnoreCase(name) && from.contains(name)) {
                     replaced = replaced == null ? new ArrayList<>(2) : replaced;
                     replaced.add(name);
                 }

@@ -62,6 +62,7 @@ class SecurityHeadersAndCorsTest {
                 .header("Access-Control-Expose-Headers", containsString("Retry-After"))
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
         assertThat(response.header("RateLimit-Remaining")).isNotNull();
+        assertThat(response.headers().getValues("Vary")).as("the gateway's and the upstream's").contains("Origin", "Accept");
     }
 
     @Test

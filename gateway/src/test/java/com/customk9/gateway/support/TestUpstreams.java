@@ -136,6 +136,7 @@ public final class TestUpstreams {
         int status = (int) longParam(request, "status", 200);
         request.response().setStatusCode(status)
                 .putHeader("X-Upstream", "echo")
+                .putHeader("Vary", "Accept")
                 .putHeader("X-Frame-Options", "SAMEORIGIN")
                 .putHeader("Keep-Alive", "timeout=5")
                 .putHeader("X-Hop-Response", "must not leave the gateway")
