@@ -20,6 +20,7 @@ import com.customk9.gateway.route.Route;
 import com.customk9.platform.error.ErrorCode;
 import com.customk9.platform.request.RequestIds;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -372,8 +373,10 @@ public class ReverseProxy {
             return;
         }
         out.setStatusCode(response.statusCode());
-        if (response.statusMessage() != null) {
-            out.setStatusMessage(response.statusMessage());
+        String reason = response.statusMessage();
+        if (reason != null && !reason.equals(HttpResponseStatus.valueOf(response.statusCode()).reasonPhrase())) {
+            // Only an unusual reason phrase is copied: the usual one goes out as Netty's pre-encoded status line.
+            out.setStatusMessage(reason);
         }
         if (allHeaders) {
             ForwardedHeaders.copyOwnResponseHeaders(response.headers(), out.headers());

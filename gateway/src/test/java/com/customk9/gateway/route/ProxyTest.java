@@ -65,6 +65,10 @@ class ProxyTest {
                 .then().statusCode(418).header("X-Upstream", "echo").body("path", equalTo("/api/blog/posts"));
         anonymous().when().get("/api/blog/posts/404?status=404")
                 .then().statusCode(404).body("method", equalTo("GET"));
+        assertThat(anonymous().when().get("/api/blog/posts?status=200&reason=Fine").statusLine()).isEqualTo("HTTP/1.1 200 Fine");
+        assertThat(anonymous().urlEncodingEnabled(false).when().get("/api/blog/posts?status=418&reason=I%27m%20a%20teapot").statusLine())
+                .isEqualTo("HTTP/1.1 418 I'm a teapot");
+        assertThat(anonymous().when().get("/api/blog/posts").statusLine()).isEqualTo("HTTP/1.1 200 OK");
     }
 
     @Test

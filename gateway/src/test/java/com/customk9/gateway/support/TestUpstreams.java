@@ -19,7 +19,8 @@ import io.vertx.core.json.JsonObject;
  * describes what reached it (method, path, query, headers, body length and SHA-256), a second one
  * for timeouts, the JWKS server, and a "flaky" server the breaker test starts and stops.
  * Query parameters steer the echo: {@code status=418}, {@code delay=2000} (ms), {@code bytes=N}
- * (a streamed body of N bytes instead of the description), {@code fixed=N} (N bytes with a
+ * (a streamed body of N bytes instead of the description), {@code reason=...} (the status line's
+ * reason phrase), {@code fixed=N} (N bytes with a
  * Content-Length), {@code truncate=N} (N bytes of the 2N it
  * declares, then the connection closes).
  */
@@ -134,6 +135,10 @@ public final class TestUpstreams {
             return;
         }
         int status = (int) longParam(request, "status", 200);
+        String reason = request.getParam("reason");
+        if (reason != null) {
+            request.response().setStatusMessage(reason);
+        }
         request.response().setStatusCode(status)
                 .putHeader("X-Upstream", "echo")
                 .putHeader("Vary", "Accept")
