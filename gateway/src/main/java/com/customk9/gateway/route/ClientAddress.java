@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
@@ -171,16 +172,10 @@ public class ClientAddress {
             return (address[full] & mask) == (network[full] & mask);
         }
 
-        /** The bytes of an IP literal; null for anything else (never a DNS lookup). */
+        /** The bytes of an IP literal ({@code [::1]} too); null for anything else, never a DNS lookup. */
         static byte[] literal(String ip) {
-            if (ip.isEmpty() || !(ip.indexOf(':') >= 0 || Character.isDigit(ip.charAt(0)) && ip.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
-                return null;
-            }
-            try {
-                return InetAddress.getByName(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip).getAddress();
-            } catch (UnknownHostException e) {
-                return null;
-            }
+            String bare = ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+            return NetUtil.createByteArrayFromIpAddressString(bare);
         }
     }
 }

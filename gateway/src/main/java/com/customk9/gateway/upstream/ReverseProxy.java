@@ -266,8 +266,9 @@ public class ReverseProxy {
             }
             outcome = REFUSED;
             failed();
-            LOG.warnf("Upstream %s for %s %s failed (request %s): %s", options.getServer() != null ? options.getServer() : options.getHost() + ":" + options.getPort(),
-                    in.method(), path, call.requestId(), String.valueOf(cause));
+            Object address = options.getServer() != null ? options.getServer() : options.getHost() + ":" + options.getPort();
+            LOG.warnf("Upstream %s for %s %s failed (request %s): %s", address, in.method(), path, call.requestId(),
+                    String.valueOf(cause));
             replies.reply(out, ErrorCode.BAD_GATEWAY, "The " + upstreamName + " cannot be reached");
         }
 

@@ -60,6 +60,8 @@ class ClientAddressTest {
         assertThat(v6.contains(ClientAddress.Cidr.literal("fd12:3456::1"))).isTrue();
         assertThat(v6.contains(ClientAddress.Cidr.literal("fe80::1"))).isFalse();
         assertThat(ClientAddress.Cidr.literal("not-an-address")).isNull();
+        assertThat(ClientAddress.Cidr.literal("dead:beef:host")).as("never looked up").isNull();
+        assertThat(ClientAddress.Cidr.literal("[::1]")).hasSize(16);
     }
 
     @Test
