@@ -233,6 +233,16 @@ class ProxyTest {
     }
 
     @Test
+    void aHeadRequestKeepsTheUpstreamsLength() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/blog/posts?fixed=1000"))
+                .header("X-Forwarded-For", "10.9.9.6").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Length")).hasValue("1000");
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void answersUnknownPathsWithTheNotFoundEnvelope() {
         anonymous().when().get("/api/no-such-thing")
                 .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));

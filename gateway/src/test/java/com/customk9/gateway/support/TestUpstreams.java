@@ -149,7 +149,9 @@ public final class TestUpstreams {
                 .putHeader("Set-Cookie", (Iterable<String>) java.util.List.of("a=1", "b=2"));
         long fixed = longParam(request, "fixed", -1);
         if (fixed >= 0) {
-            request.response().putHeader("Content-Type", "application/octet-stream").end(Buffer.buffer(fixedBody((int) fixed)));
+            // Content-Length set explicitly: a HEAD answer carries it too, without the body.
+            request.response().putHeader("Content-Type", "application/octet-stream").putHeader("Content-Length", Long.toString(fixed))
+                    .end(Buffer.buffer(fixedBody((int) fixed)));
             return;
         }
         long truncated = longParam(request, "truncate", -1);
