@@ -8,16 +8,19 @@ NGINX=/usr/sbin/nginx
 start_nginx() {
   local WORK=$1 UPSTREAM_PORT=$2 NGINX_PORT=$3
   mkdir -p "$WORK/nginx-tmp"
-  cat >"$WORK/upstream.conf" <<EOF
-worker_processes 1;
-pid $WORK/upstream.pid;
-error_log $WORK/upstream-error.log warn;
-events { worker_connections 4096; }
+  # What both configurations share: no access log, temporary files under DIR, long keep-alive.
+  local common
+  common="events { worker_connections 4096; }
 http {
   access_log off;
   client_body_temp_path $WORK/nginx-tmp; proxy_temp_path $WORK/nginx-tmp; fastcgi_temp_path $WORK/nginx-tmp;
   uwsgi_temp_path $WORK/nginx-tmp; scgi_temp_path $WORK/nginx-tmp;
-  keepalive_requests 1000000;
+  keepalive_requests 1000000;"
+  cat >"$WORK/upstream.conf" <<EOF
+worker_processes 1;
+pid $WORK/upstream.pid;
+error_log $WORK/upstream-error.log warn;
+$common
   server {
     listen 127.0.0.1:$UPSTREAM_PORT;
     location = /.well-known/jwks.json { default_type application/json; alias $WORK/jwks.json; }
@@ -29,12 +32,7 @@ EOF
 worker_processes auto;
 pid $WORK/proxy.pid;
 error_log $WORK/proxy-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx-tmp; proxy_temp_path $WORK/nginx-tmp; fastcgi_temp_path $WORK/nginx-tmp;
-  uwsgi_temp_path $WORK/nginx-tmp; scgi_temp_path $WORK/nginx-tmp;
-  keepalive_requests 1000000;
+$common
   upstream service { server 127.0.0.1:$UPSTREAM_PORT; keepalive 256; }
   server {
     listen 127.0.0.1:$NGINX_PORT;
