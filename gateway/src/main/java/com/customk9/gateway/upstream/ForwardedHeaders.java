@@ -35,6 +35,8 @@ final class ForwardedHeaders {
     private static final Names NOT_UP = new Names(HOP_BY_HOP, SET_BY_GATEWAY_UP);
     /** Never copied down: hop-by-hop, the gateway's own, and the length (set from the upstream's by the relay). */
     private static final Names NOT_DOWN = new Names(HOP_BY_HOP, SET_BY_GATEWAY_DOWN, Set.of("content-length"));
+    /** Headers whose values from both sides add up instead of the copied one replacing the gateway's. */
+    private static final Names MERGED = new Names(Set.of("vary"));
     /** From the gateway's own Quarkus server everything comes down but hop-by-hop headers and the length. */
     private static final Names NOT_DOWN_OWN = new Names(HOP_BY_HOP, Set.of("content-length"));
 
@@ -77,7 +79,7 @@ final class ForwardedHeaders {
             List<String> replaced = null;
             for (Map.Entry<String, String> header : to) {
                 String name = header.getKey();
-                if (copied(name, excluded, listedInConnection) && !"vary".equalsIgnoreCase(name) && from.contains(name)) {
+                if (copied(name, excluded, listedInConnection) && !MERGED.contains(name) && from.contains(name)) {
                     replaced = replaced == null ? new ArrayList<>(2) : replaced;
                     replaced.add(name);
                 }
