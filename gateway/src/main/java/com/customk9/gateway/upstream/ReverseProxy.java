@@ -194,8 +194,7 @@ public class ReverseProxy {
         }
 
         void start() {
-            String query = in.query();
-            options.setMethod(in.method()).setURI(query == null ? path : path + "?" + query);
+            options.setMethod(in.method()).setURI(upstreamUri());
             contentLength = in.getHeader(HttpHeaders.CONTENT_LENGTH);
             chunked = in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
             String host = in.getHeader(HttpHeaders.HOST);
@@ -220,6 +219,20 @@ public class ReverseProxy {
                     send(connected.result());
                 }
             });
+        }
+
+        /**
+         * The path as matched, with the caller's query. Usually the path is the caller's own (nothing to
+         * normalize) and the request target goes up as it came, without taking the query apart and joining
+         * it again.
+         */
+        private String upstreamUri() {
+            String uri = in.uri();
+            if (uri.startsWith("/") && path.equals(in.path())) {
+                return uri;
+            }
+            String query = in.query();
+            return query == null ? path : path + "?" + query;
         }
 
         private void send(HttpClientRequest sent) {

@@ -190,6 +190,21 @@ class ProxyTest {
     }
 
     @Test
+    void sendsAnAbsoluteFormRequestTargetUpAsPathAndQuery() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 18080)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET http://127.0.0.1:18080/api/blog/posts?tag=a%20b HTTP/1.1\r\nHost: 127.0.0.1:18080\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            JsonPath echoed = new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(echoed.getString("path")).isEqualTo("/api/blog/posts");
+            assertThat(echoed.getString("query")).isEqualTo("tag=a%20b");
+            assertThat(echoed.getString("uri")).as("origin form upstream").isEqualTo("/api/blog/posts?tag=a%20b");
+        }
+    }
+
+    @Test
     void resolvesDotSegmentsBeforeChoosingTheRoute() throws Exception {
         // A public prefix followed by "..": it must be judged (and forwarded) as the path it resolves to.
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/auth/login/../../dogs/1"))
