@@ -31,6 +31,11 @@ import io.vertx.core.impl.ContextInternal;
  * {@link Sizing#interval()}, capped by {@link Sizing#max()}. Below that, each lease covers exactly the
  * waiting requests, so a bucket behaves as with one Redis call per request (a lone request asks for 1).
  * <p>
+ * A bucket that leases ahead asks for its next lease when half of the last one is spent, not when it
+ * runs out: the requests arriving meanwhile spend what is left instead of waiting for Redis (a wait of a
+ * round trip, and, for requests of other event loops, a hop back to their own). Permits still in hand
+ * when the next grant comes are kept only if that grant is of the same window; else they are dropped.
+ * <p>
  * Once Redis answered that a window is spent, further requests of it are refused here until it ends.
  * Window ends are taken as "sent + the TTL Redis answered", which is never later than Redis' own
  * end: a permit is never spent after its window.
@@ -38,7 +43,7 @@ import io.vertx.core.impl.ContextInternal;
  * {@code RateLimit-Remaining}: requests served by a grant are counted as if Redis had counted them
  * one by one, with the speculative permits counted as already used; a permit spent later from the
  * lease reports the limit minus the count Redis answered at the last grant, minus what was spent here
- * since, never below 0. It may under-state what is left, never over-state it.
+ * since, never below 0. It may under-state what is left (by up to two leases), never over-state it.
  * <p>
  * Thread safety: event loops share the buckets; each bucket's state is guarded by its own monitor,
  * held only for arithmetic, never across I/O. A waiting request is completed on its own context.
@@ -85,7 +90,7 @@ public class QuotaLeases {
         long now = System.nanoTime();
         sweepNow(now);
         Bucket bucket = buckets.computeIfAbsent(name, ignored -> new Bucket());
-        Promise<RateLimitDecision> waiter;
+        Future<RateLimitDecision> decided;
         long wanted;
         synchronized (bucket) {
             bucket.roll(now);
@@ -93,21 +98,28 @@ public class QuotaLeases {
             if (bucket.permits > 0) {
                 bucket.permits--;
                 bucket.spentSinceGrant++;
-                return Future.succeededFuture(admitted(limit, bucket.usedAtGrant + bucket.spentSinceGrant, bucket.windowEnd - now));
-            }
-            if (bucket.windowEnd != 0 && bucket.usedAtGrant >= limit) {
+                decided = Future.succeededFuture(admitted(limit, bucket.usedAtGrant + bucket.spentSinceGrant, bucket.windowEnd - now));
+                wanted = bucket.requesting || bucket.permits > bucket.lastGranted / 2 ? 0 : bucket.leaseSize(limit);
+                if (wanted == 0) {
+                    return decided;
+                }
+                // Half of the lease spent: the next one is asked for now, while the rest is spent.
+                bucket.requesting = true;
+            } else if (bucket.windowEnd != 0 && bucket.usedAtGrant >= limit) {
                 return Future.succeededFuture(refused(limit, bucket.windowEnd - now));
+            } else {
+                Promise<RateLimitDecision> waiter = promise();
+                bucket.waiters.add(waiter);
+                decided = waiter.future();
+                if (bucket.requesting) {
+                    return decided;
+                }
+                bucket.requesting = true;
+                wanted = bucket.leaseSize(limit);
             }
-            waiter = promise();
-            bucket.waiters.add(waiter);
-            if (bucket.requesting) {
-                return waiter.future();
-            }
-            bucket.requesting = true;
-            wanted = bucket.leaseSize(limit);
         }
         request(name, bucket, limit, window, wanted);
-        return waiter.future();
+        return decided;
     }
 
     /** Lease requests sent to Redis so far (each asked for one or more permits). */
@@ -141,9 +153,16 @@ public class QuotaLeases {
             long now = System.nanoTime();
             long end = sentAt + TimeUnit.MILLISECONDS.toNanos(grant.ttlMillis());
             bucket.requesting = false;
-            bucket.windowEnd = end > now ? end : 0;
+            // Permits still in hand (this lease was asked for ahead of need) add up with the new ones only when
+            // both are of one window: its end as both grants saw it about the same (another window ends at
+            // least a window later), its count grown by this grant at least. Then the earlier end of the two.
+            long kept = bucket.permits > 0 && bucket.windowEnd != 0 && end > now
+                    && Math.abs(end - bucket.windowEnd) < window.toNanos() / 2
+                    && grant.used() >= bucket.usedAtGrant + grant.granted() ? bucket.permits : 0;
+            bucket.windowEnd = end <= now ? 0 : kept > 0 ? Math.min(end, bucket.windowEnd) : end;
             bucket.usedAtGrant = grant.used();
             bucket.spentSinceGrant = 0;
+            bucket.lastGranted = grant.granted();
             int count = (int) Math.min(bucket.waiters.size(), grant.granted());
             // As if Redis had counted them one by one; the speculative rest counts as used.
             for (int i = 1; i <= count; i++) {
@@ -151,7 +170,7 @@ public class QuotaLeases {
                 decisions.add(admitted(limit, grant.used() - (count - i), end - now));
             }
             // Permits of a window already over are not kept: spending them would count in the next one.
-            bucket.permits = bucket.windowEnd == 0 ? 0 : grant.granted() - count;
+            bucket.permits = bucket.windowEnd == 0 ? 0 : kept + grant.granted() - count;
             if (!bucket.waiters.isEmpty()) {
                 if (grant.used() >= limit) {
                     RateLimitDecision refusal = refused(limit, end - now);
@@ -225,6 +244,8 @@ public class QuotaLeases {
         /** The window's count Redis answered at the last grant. */
         long usedAtGrant;
         long spentSinceGrant;
+        /** Permits the last grant gave. */
+        long lastGranted;
         boolean requesting;
         final ArrayDeque<Promise<RateLimitDecision>> waiters = new ArrayDeque<>(2);
         long intervalStart = System.nanoTime();

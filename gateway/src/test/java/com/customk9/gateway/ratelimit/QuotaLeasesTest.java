@@ -144,7 +144,8 @@ class QuotaLeasesTest {
 
     /**
      * A busy bucket, one request at a time: leases grow with the rate, so most requests need no Redis
-     * call. RateLimit-Remaining never claims more than is left, and under-states it by at most one lease.
+     * call. RateLimit-Remaining never claims more than is left, and under-states it by at most two leases
+     * (the one being spent and the next, asked for ahead).
      */
     @Test
     void aBusyBucketSpendsLeasesLocallyAndReportsASensibleRemaining() throws Exception {
@@ -154,10 +155,10 @@ class QuotaLeasesTest {
         for (int i = 1; i <= 1000; i++) {
             RateLimitDecision decision = process.one(bucket, limit, Duration.ofMinutes(1));
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.remaining()).as("request %d", i).isBetween(limit - i - DEFAULTS.max(), limit - i);
+            assertThat(decision.remaining()).as("request %d", i).isBetween(limit - i - 2 * DEFAULTS.max(), limit - i);
         }
         assertThat(process.redisCalls.get()).as("Redis calls for 1000 requests").isLessThan(200);
-        assertThat(countInRedis(bucket)).as("granted, spent or not").isBetween(1000L, 1000L + 64);
+        assertThat(countInRedis(bucket)).as("granted, spent or not").isBetween(1000L, 1000L + 2 * 64);
     }
 
     /** Below lease-min-limit, requests one at a time are counted one by one, as without leases. */
@@ -207,5 +208,96 @@ class QuotaLeasesTest {
                 .toCompletionStage().toCompletableFuture();
         assertThat(decision).isCompletedExceptionally();
         assertThat(leases.leaseRequests()).isEqualTo(1);
+    }
+
+    /** Lease requests as they are sent, answered by the test when it chooses. */
+    private static final class ManualSource implements QuotaLeases.Source {
+        final List<Long> wanted = new ArrayList<>();
+        final List<io.vertx.core.Promise<RedisQuota.Grant>> answers = new ArrayList<>();
+
+        @Override
+        public Future<RedisQuota.Grant> lease(String bucket, long wanted, int limit, Duration window) {
+            this.wanted.add(wanted);
+            io.vertx.core.Promise<RedisQuota.Grant> answer = io.vertx.core.Promise.promise();
+            answers.add(answer);
+            return answer.future();
+        }
+
+        /** Grants the last request in full; {@code used} is the window's count Redis would answer. */
+        void grantLast(long used) {
+            answers.get(answers.size() - 1).complete(new RedisQuota.Grant(wanted.get(wanted.size() - 1), used, 60_000));
+        }
+    }
+
+    /** Requests that all find a permit: decided at once, none waiting. */
+    private static void spendAtOnce(QuotaLeases leases, String bucket, int count) {
+        for (int i = 0; i < count; i++) {
+            Future<RateLimitDecision> decision = leases.acquire(bucket, 1_000_000, Duration.ofMinutes(1));
+            assertThat(decision.isComplete()).as("request %d decided without waiting", i).isTrue();
+            assertThat(decision.result().allowed()).isTrue();
+        }
+    }
+
+    /**
+     * A bucket leasing ahead asks for its next lease once half of the last one is spent, so a steady stream
+     * of requests never waits for Redis; the permits left when that lease arrives add up with it.
+     */
+    @Test
+    void theNextLeaseIsAskedForWhileHalfOfTheLastIsLeft() {
+        ManualSource redis = new ManualSource();
+        QuotaLeases leases = new QuotaLeases(redis, new QuotaLeases.Sizing(0, 64, 0.0, Duration.ofMinutes(1)));
+        String bucket = "steady";
+        List<Future<RateLimitDecision>> first = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            first.add(leases.acquire(bucket, 1_000_000, Duration.ofMinutes(1)));
+        }
+        assertThat(redis.wanted).as("one lease in flight at a time").hasSize(1);
+        redis.grantLast(redis.wanted.get(0));
+        // The rest of the waiting requests, and as many again ahead (the bucket got 20 requests).
+        assertThat(redis.wanted).hasSize(2);
+        long used = redis.wanted.get(0) + redis.wanted.get(1);
+        redis.grantLast(used);
+        assertThat(first).allSatisfy(decision -> assertThat(decision.result().allowed()).isTrue());
+        long inHand = used - 20;
+        long lease = redis.wanted.get(1);
+        assertThat(inHand).isEqualTo(20);
+
+        spendAtOnce(leases, bucket, (int) (inHand - lease / 2 - 1));
+        assertThat(redis.wanted).as("more than half of the lease left").hasSize(2);
+        spendAtOnce(leases, bucket, 1);
+        assertThat(redis.wanted).as("half of the lease left: the next one is asked for").hasSize(3);
+        spendAtOnce(leases, bucket, 9);
+        assertThat(redis.wanted).as("only one lease in flight").hasSize(3);
+
+        // Granted with 10 permits still in hand, of the same window: 10 + the new lease, all spent without waiting.
+        long next = redis.wanted.get(2);
+        redis.grantLast(used + next);
+        spendAtOnce(leases, bucket, (int) (10 + next));
+        assertThat(redis.wanted).as("asked for again, half-way through").hasSize(4);
+        assertThat(leases.acquire(bucket, 1_000_000, Duration.ofMinutes(1)).isComplete())
+                .as("every permit spent: the next request waits for the lease in flight").isFalse();
+    }
+
+    /** Permits in hand are dropped when the next grant is of another window (its count started over). */
+    @Test
+    void permitsInHandAreDroppedWhenTheNextGrantIsOfANewWindow() {
+        ManualSource redis = new ManualSource();
+        QuotaLeases leases = new QuotaLeases(redis, new QuotaLeases.Sizing(0, 64, 0.0, Duration.ofMinutes(1)));
+        String bucket = "rolled";
+        for (int i = 0; i < 20; i++) {
+            leases.acquire(bucket, 1_000_000, Duration.ofMinutes(1));
+        }
+        redis.grantLast(redis.wanted.get(0));
+        long used = redis.wanted.get(0) + redis.wanted.get(1);
+        redis.grantLast(used);
+        long inHand = used - 20;
+        spendAtOnce(leases, bucket, (int) (inHand - redis.wanted.get(1) / 2));
+        assertThat(redis.wanted).hasSize(3);
+        long left = redis.wanted.get(1) / 2;
+        // The count started over: this grant is of a new window, whose count is only this grant.
+        redis.grantLast(redis.wanted.get(2));
+        spendAtOnce(leases, bucket, (int) (long) redis.wanted.get(2));
+        Future<RateLimitDecision> beyond = leases.acquire(bucket, 1_000_000, Duration.ofMinutes(1));
+        assertThat(beyond.isComplete()).as("the %d permits of the old window were not kept", left).isFalse();
     }
 }
