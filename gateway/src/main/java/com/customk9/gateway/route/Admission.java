@@ -20,6 +20,7 @@ import com.customk9.gateway.ratelimit.RateLimiter;
 import com.customk9.gateway.route.GatewayConfig.RateLimitKey;
 import com.customk9.platform.error.ErrorCode;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -74,23 +75,41 @@ public class Admission {
             return route.publicRoute() ? ANONYMOUS : Future.failedFuture(new Refusal(ErrorCode.UNAUTHORIZED, "Authentication required"));
         }
         Future<Caller> verified = token == null ? ANONYMOUS : verifier.verify(token);
-        return verified.transform(verification -> {
-            Caller caller = verification.succeeded() ? verification.result() : null;
-            String identity = caller != null ? "user:" + caller.subject() : "ip:" + call.clientIp();
-            int limit = route.rateLimit().orElse(caller != null ? limits.authenticated() : limits.anonymous());
-            Future<RateLimitDecision> counted = rateLimit(call, route, identity, limit);
-            // The local copy of the denylist answers while in sync; out of sync, an EXISTS of its own,
-            // pipelined with the rate-limit call (if any) on this event loop's Redis connection.
-            Boolean known = caller == null ? Boolean.FALSE : revokedTokens.knownLocally(caller.tokenId());
-            Future<Boolean> revoked = known != null ? Future.succeededFuture(known) : revokedTokens.isRevoked(caller.tokenId());
-            return Future.join(counted, revoked).transform(ignored -> {
-                RateLimitDecision decision = counted.result();
-                if (decision != null && !decision.allowed()) {
-                    return Future.failedFuture(tooManyRequests(decision));
-                }
-                return decide(route, token, caller, verification.cause(), revoked);
-            });
-        });
+        // Usually everything below is decided without I/O (a cached token, a leased permit, the local
+        // denylist): then no future waits on another.
+        if (!verified.isComplete()) {
+            return verified.transform(verification -> counted(call, route, token, verification));
+        }
+        try {
+            return counted(call, route, token, verified);
+        } catch (RuntimeException e) {
+            // As a failure inside transform would be: an internal error for the router to answer.
+            return Future.failedFuture(e);
+        }
+    }
+
+    private Future<Caller> counted(Call call, Route route, String token, AsyncResult<Caller> verification) {
+        Caller caller = verification.succeeded() ? verification.result() : null;
+        String identity = caller != null ? "user:" + caller.subject() : "ip:" + call.clientIp();
+        int limit = route.rateLimit().orElse(caller != null ? limits.authenticated() : limits.anonymous());
+        Future<RateLimitDecision> counted = rateLimit(call, route, identity, limit);
+        // The local copy of the denylist answers while in sync; out of sync, an EXISTS of its own,
+        // pipelined with the rate-limit call (if any) on this event loop's Redis connection.
+        Boolean known = caller == null ? Boolean.FALSE : revokedTokens.knownLocally(caller.tokenId());
+        Future<Boolean> revoked = known != null ? Future.succeededFuture(known) : revokedTokens.isRevoked(caller.tokenId());
+        if (counted.isComplete() && revoked.isComplete()) {
+            return concluded(route, token, caller, verification.cause(), counted, revoked);
+        }
+        return Future.join(counted, revoked).transform(ignored -> concluded(route, token, caller, verification.cause(), counted, revoked));
+    }
+
+    private Future<Caller> concluded(Route route, String token, Caller caller, Throwable rejection,
+            Future<RateLimitDecision> counted, Future<Boolean> revoked) {
+        RateLimitDecision decision = counted.result();
+        if (decision != null && !decision.allowed()) {
+            return Future.failedFuture(tooManyRequests(decision));
+        }
+        return decide(route, token, caller, rejection, revoked);
     }
 
     private Future<Caller> decide(Route route, String token, Caller caller, Throwable rejection, Future<Boolean> revoked) {
@@ -136,8 +155,12 @@ public class Admission {
             return Future.succeededFuture();
         }
         String bucket = (route.rateLimit().isPresent() ? route.name() : "default") + ":" + identity;
-        return limiter.check(bucket, limit)
-                .onSuccess(decision -> RateLimitHeaders.write(call.response().headers(), decision));
+        Future<RateLimitDecision> checked = limiter.check(bucket, limit);
+        if (checked.succeeded()) {
+            RateLimitHeaders.write(call.response().headers(), checked.result());
+            return checked;
+        }
+        return checked.onSuccess(decision -> RateLimitHeaders.write(call.response().headers(), decision));
     }
 
     static String bearerToken(HttpServerRequest request) {

@@ -75,16 +75,18 @@ final class ForwardedHeaders {
     private static void copy(MultiMap from, MultiMap to, Names excluded) {
         List<String> listedInConnection = connectionTokens(from);
         if (!to.isEmpty()) {
-            // Usually only the gateway's own (excluded) headers are there already: few lookups.
+            // What is there already is mostly the gateway's own (excluded): the upstream's few headers are
+            // looked up in it, rather than each of those compared with the excluded names.
             List<String> replaced = null;
-            for (Map.Entry<String, String> header : to) {
+            for (Map.Entry<String, String> header : from) {
                 String name = header.getKey();
-                if (copied(name, excluded, listedInConnection) && !MERGED.contains(name) && from.contains(name)) {
+                if (copied(name, excluded, listedInConnection) && !MERGED.contains(name) && to.contains(name)) {
                     replaced = replaced == null ? new ArrayList<>(2) : replaced;
                     replaced.add(name);
                 }
             }
             if (replaced != null) {
+                // A header the upstream sends twice is listed twice: removing it again is harmless.
                 replaced.forEach(to::remove);
             }
         }
