@@ -98,21 +98,17 @@ public class Admission {
         Boolean known = caller == null ? Boolean.FALSE : revokedTokens.knownLocally(caller.tokenId());
         Future<Boolean> revoked = known != null ? Future.succeededFuture(known) : revokedTokens.isRevoked(caller.tokenId());
         if (counted.isComplete() && revoked.isComplete()) {
-            return concluded(route, token, caller, verification.cause(), counted, revoked);
+            return decide(route, token, caller, verification.cause(), counted, revoked);
         }
-        return Future.join(counted, revoked).transform(ignored -> concluded(route, token, caller, verification.cause(), counted, revoked));
+        return Future.join(counted, revoked).transform(ignored -> decide(route, token, caller, verification.cause(), counted, revoked));
     }
 
-    private Future<Caller> concluded(Route route, String token, Caller caller, Throwable rejection,
+    private Future<Caller> decide(Route route, String token, Caller caller, Throwable rejection,
             Future<RateLimitDecision> counted, Future<Boolean> revoked) {
         RateLimitDecision decision = counted.result();
         if (decision != null && !decision.allowed()) {
             return Future.failedFuture(tooManyRequests(decision));
         }
-        return decide(route, token, caller, rejection, revoked);
-    }
-
-    private Future<Caller> decide(Route route, String token, Caller caller, Throwable rejection, Future<Boolean> revoked) {
         if (rejection != null) {
             LOG.debugf("Token refused: %s", rejection.getMessage());
         }

@@ -229,6 +229,26 @@ class QuotaLeasesTest {
         }
     }
 
+    /**
+     * 20 requests at once on a new bucket, and the two leases they lead to granted in full: 20 permits are
+     * left in hand, and the second lease's size is {@code redis.wanted.get(1)}. Answers the window's count.
+     */
+    private static long twoLeasesGranted(QuotaLeases leases, ManualSource redis, String bucket) {
+        List<Future<RateLimitDecision>> first = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            first.add(leases.acquire(bucket, 1_000_000, Duration.ofMinutes(1)));
+        }
+        assertThat(redis.wanted).as("one lease in flight at a time").hasSize(1);
+        redis.grantLast(redis.wanted.get(0));
+        // The rest of the waiting requests, and as many again ahead (the bucket got 20 requests).
+        assertThat(redis.wanted).hasSize(2);
+        long used = redis.wanted.get(0) + redis.wanted.get(1);
+        redis.grantLast(used);
+        assertThat(first).allSatisfy(decision -> assertThat(decision.result().allowed()).isTrue());
+        assertThat(used - 20).as("permits in hand").isEqualTo(20);
+        return used;
+    }
+
     /** Requests that all find a permit: decided at once, none waiting. */
     private static void spendAtOnce(QuotaLeases leases, String bucket, int count) {
         for (int i = 0; i < count; i++) {
@@ -247,20 +267,9 @@ class QuotaLeasesTest {
         ManualSource redis = new ManualSource();
         QuotaLeases leases = new QuotaLeases(redis, new QuotaLeases.Sizing(0, 64, 0.0, Duration.ofMinutes(1)));
         String bucket = "steady";
-        List<Future<RateLimitDecision>> first = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            first.add(leases.acquire(bucket, 1_000_000, Duration.ofMinutes(1)));
-        }
-        assertThat(redis.wanted).as("one lease in flight at a time").hasSize(1);
-        redis.grantLast(redis.wanted.get(0));
-        // The rest of the waiting requests, and as many again ahead (the bucket got 20 requests).
-        assertThat(redis.wanted).hasSize(2);
-        long used = redis.wanted.get(0) + redis.wanted.get(1);
-        redis.grantLast(used);
-        assertThat(first).allSatisfy(decision -> assertThat(decision.result().allowed()).isTrue());
-        long inHand = used - 20;
+        long used = twoLeasesGranted(leases, redis, bucket);
+        long inHand = 20;
         long lease = redis.wanted.get(1);
-        assertThat(inHand).isEqualTo(20);
 
         spendAtOnce(leases, bucket, (int) (inHand - lease / 2 - 1));
         assertThat(redis.wanted).as("more than half of the lease left").hasSize(2);
@@ -284,13 +293,8 @@ class QuotaLeasesTest {
         ManualSource redis = new ManualSource();
         QuotaLeases leases = new QuotaLeases(redis, new QuotaLeases.Sizing(0, 64, 0.0, Duration.ofMinutes(1)));
         String bucket = "rolled";
-        for (int i = 0; i < 20; i++) {
-            leases.acquire(bucket, 1_000_000, Duration.ofMinutes(1));
-        }
-        redis.grantLast(redis.wanted.get(0));
-        long used = redis.wanted.get(0) + redis.wanted.get(1);
-        redis.grantLast(used);
-        long inHand = used - 20;
+        twoLeasesGranted(leases, redis, bucket);
+        long inHand = 20;
         spendAtOnce(leases, bucket, (int) (inHand - redis.wanted.get(1) / 2));
         assertThat(redis.wanted).hasSize(3);
         long left = redis.wanted.get(1) / 2;
