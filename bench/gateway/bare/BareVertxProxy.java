@@ -1,5 +1,4 @@
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import com.customk9.platform.request.RequestIds;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -15,7 +14,7 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * The floor under the gateway's cost: a reverse proxy in plain Vert.x, on the same Vert.x and Netty jars
- * as the gateway, doing nothing but forwarding (no routing table, no checks, no headers of its own, whole
+ * as the gateway (and libs/platform's request ids), doing nothing but forwarding (no routing table, no checks, no headers of its own, whole
  * bodies). bench/gateway/bare-vertx runs it beside nginx. Not part of any service.
  * <p>
  * With "headers" as a fourth argument it also does the header work every gateway request carries, as the
@@ -44,7 +43,8 @@ public class BareVertxProxy extends AbstractVerticle {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(64));
         vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true)).requestHandler(request -> {
-            String requestId = headers ? requestId() : null;
+            // The caller's id when acceptable, else a new one: the gateway's own RequestIds.
+            String requestId = headers ? RequestIds.acceptOrCreate(request.getHeader(X_REQUEST_ID)) : null;
             if (headers) {
                 String host = request.getHeader(HttpHeaders.HOST);
                 request.headers().set(X_REQUEST_ID, requestId)
@@ -70,12 +70,6 @@ public class BareVertxProxy extends AbstractVerticle {
                     })
                     .onFailure(error -> request.response().setStatusCode(502).end());
         }).listen(listenPort, "127.0.0.1");
-    }
-
-    /** A random (version 4) UUID, as the gateway's request ids are; not from SecureRandom, as neither are those. */
-    private static String requestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & ~(3L << 62) | (1L << 63)).toString();
     }
 
     public static void main(String[] args) {
