@@ -4,9 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,22 +18,37 @@ import com.customk9.gateway.route.Route;
 import com.customk9.platform.error.ErrorCode;
 import com.customk9.platform.request.RequestIds;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
-import io.vertx.core.Context;
+import io.netty.util.concurrent.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.http.impl.headers.HeadersAdaptor;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * Forwards a request to its route's upstream and streams both bodies with back-pressure (a slow
@@ -52,6 +65,9 @@ import io.vertx.core.net.SocketAddress;
  * envelope, CORS preflights) to the gateway's Quarkus server on its Unix socket ({@link #relayToQuarkus}):
  * there the response's headers all come down (CORS included), no breaker counts, and no limit but
  * Quarkus' own applies.
+ * <p>
+ * Upstream connections are Netty's, pooled per event loop ({@link UpstreamConnections}): the caller's
+ * request and response stay Vert.x's, the upstream's side is written and read with Netty's HTTP codec.
  */
 @Singleton
 public class ReverseProxy {
@@ -62,63 +78,34 @@ public class ReverseProxy {
     private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
     private static final CharSequence HTTP = HttpHeaders.createOptimized("http");
-    /** Responses declaring at most this many bytes are relayed in one piece ({@link #relayWhole}). */
+    /** Responses declaring at most this many bytes are relayed in one piece (see {@link Exchange#relayHead}). */
     static final long WHOLE_BODY_LIMIT = 16 * 1024;
 
-    private final Vertx vertx;
-    private final HttpClientOptions clientOptions;
-    private final PoolOptions poolOptions;
-    /** One client (and connection pool) per event loop, see {@link #client()}. */
-    private final ConcurrentMap<Thread, HttpClient> clients = new ConcurrentHashMap<>();
-    /** For the rare call from outside an event loop (a worker thread). */
-    private final HttpClient sharedClient;
+    private final UpstreamConnections connections;
+    /** Each route's upstream as a connection address, made once. */
+    private final ConcurrentMap<URI, UpstreamConnections.Address> addresses = new ConcurrentHashMap<>();
     private final UpstreamBreakers breakers;
     private final ErrorReplies replies;
     private final Deadlines deadlines;
-    private final SocketAddress quarkusServer;
+    private final UpstreamConnections.Address quarkusServer;
     private final long quarkusTimeoutMillis;
 
     public ReverseProxy(Vertx vertx, UpstreamBreakers breakers, ErrorReplies replies, Deadlines deadlines, GatewayConfig config,
             @ConfigProperty(name = "quarkus.http.domain-socket") String quarkusSocket) {
-        this.vertx = vertx;
-        this.quarkusServer = SocketAddress.domainSocketAddress(quarkusSocket);
+        this.quarkusServer = UpstreamConnections.Address.unixSocket(quarkusSocket);
         this.quarkusTimeoutMillis = config.ownEndpointsTimeout().toMillis();
         this.deadlines = deadlines;
         this.breakers = breakers;
         this.replies = replies;
         GatewayConfig.Upstreams upstreams = config.upstreams();
-        this.clientOptions = new HttpClientOptions()
-                .setKeepAlive(true)
-                .setTcpNoDelay(true)
-                .setDecompressionSupported(false)
-                .setConnectTimeout((int) upstreams.connectTimeout().toMillis())
-                .setIdleTimeout((int) upstreams.idleTimeout().toMillis())
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         int eventLoops = 0;
         for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
             eventLoops++;
         }
         // max-connections is per upstream: shared out between the event loops' pools.
         int perLoop = Math.max(1, (upstreams.maxConnections() + Math.max(1, eventLoops) - 1) / Math.max(1, eventLoops));
-        this.poolOptions = new PoolOptions().setHttp1MaxSize(perLoop);
-        this.sharedClient = vertx.createHttpClient(clientOptions, poolOptions);
-    }
-
-    /**
-     * The calling event loop's own client. A client's pool hands any idle connection to any caller,
-     * and a connection lives on the event loop that opened it: with one client shared by every
-     * event loop, most requests would be written and answered on another thread than the one
-     * serving the caller, two thread hops (task queue and wake-up) per request. A client per event
-     * loop opens its connections from, and only ever serves, that loop.
-     */
-    private HttpClient client() {
-        Context context = Vertx.currentContext();
-        if (context == null || !context.isEventLoopContext() || !Context.isOnEventLoopThread()) {
-            return sharedClient;
-        }
-        Thread thread = Thread.currentThread();
-        HttpClient client = clients.get(thread);
-        return client != null ? client : clients.computeIfAbsent(thread, ignored -> vertx.createHttpClient(clientOptions, poolOptions));
+        this.connections = new UpstreamConnections(vertx, perLoop, upstreams.idleTimeout().toMillis(),
+                (int) upstreams.connectTimeout().toMillis());
     }
 
     /** Proxies the call to its route's upstream, the path as the gateway matched it. */
@@ -130,20 +117,18 @@ public class ReverseProxy {
                     "The " + route.name() + " service is temporarily unavailable, try again shortly");
             return;
         }
-        URI upstream = route.upstream();
-        boolean https = "https".equals(upstream.getScheme());
-        RequestOptions options = new RequestOptions()
-                .setHost(upstream.getHost())
-                .setPort(upstream.getPort() != -1 ? upstream.getPort() : https ? 443 : 80)
-                .setSsl(https);
-        new Exchange(call, options, path, route.name() + " service", route.timeout().toMillis(), route.maxBodySize(), breaker)
+        UpstreamConnections.Address address = addresses.computeIfAbsent(route.upstream(), upstream -> {
+            boolean https = "https".equals(upstream.getScheme());
+            return UpstreamConnections.Address.tcp(upstream.getHost(),
+                    upstream.getPort() != -1 ? upstream.getPort() : https ? 443 : 80, https);
+        });
+        new Exchange(call, address, path, route.name() + " service", route.timeout().toMillis(), route.maxBodySize(), breaker)
                 .start();
     }
 
     /** Hands the call, unchanged, to the gateway's own Quarkus server. */
     public void relayToQuarkus(Call call) {
-        RequestOptions options = new RequestOptions().setServer(quarkusServer).setHost("localhost");
-        new Exchange(call, options, call.request().path(), "gateway", quarkusTimeoutMillis, Long.MAX_VALUE, null).start();
+        new Exchange(call, quarkusServer, call.request().path(), "gateway", quarkusTimeoutMillis, Long.MAX_VALUE, null).start();
     }
 
     /**
@@ -155,7 +140,7 @@ public class ReverseProxy {
      * failure), the caller going away or its body over the limit (413; neither counts). Without a
      * breaker (the gateway's own server) nothing is counted.
      */
-    private final class Exchange {
+    private final class Exchange implements UpstreamConnections.Listener {
 
         private static final int PENDING = 0;
         private static final int ANSWERED = 1;
@@ -164,7 +149,7 @@ public class ReverseProxy {
         private final Call call;
         private final HttpServerRequest in;
         private final HttpServerResponse out;
-        private final RequestOptions options;
+        private final UpstreamConnections.Address address;
         private final String path;
         /** "the training service": for messages. */
         private final String upstreamName;
@@ -172,20 +157,30 @@ public class ReverseProxy {
         private final long maxBodySize;
         /** Null for the gateway's own server: no breaker, every response header comes down. */
         private final UpstreamBreakers.Breaker breaker;
+        private io.netty.handler.codec.http.HttpHeaders upstreamHeaders;
         /** The caller's body, as declared before its headers were made the upstream's. */
         private String contentLength;
         private boolean chunked;
         private int outcome = PENDING;
         private Deadlines.Deadline timer;
-        private HttpClientRequest request;
+        private Future<Channel> connecting;
+        /** The upstream connection while this exchange holds it. */
+        private Channel channel;
         private long received;
+        /** The whole request went up: the connection can serve another once the response is read. */
+        private boolean requestSent;
+        /** An informational (1xx) response is being skipped: the final one follows. */
+        private boolean informational;
+        private boolean keepAlive;
+        /** A small response's body, gathered to go down in one write; null when streamed. */
+        private ByteBuf whole;
 
-        Exchange(Call call, RequestOptions options, String path, String upstreamName, long timeoutMillis, long maxBodySize,
-                UpstreamBreakers.Breaker breaker) {
+        Exchange(Call call, UpstreamConnections.Address address, String path, String upstreamName, long timeoutMillis,
+                long maxBodySize, UpstreamBreakers.Breaker breaker) {
             this.call = call;
             this.in = call.request();
             this.out = call.response();
-            this.options = options;
+            this.address = address;
             this.path = path;
             this.upstreamName = upstreamName;
             this.timeoutMillis = timeoutMillis;
@@ -194,7 +189,13 @@ public class ReverseProxy {
         }
 
         void start() {
-            options.setMethod(in.method()).setURI(upstreamUri());
+            ContextInternal context = (ContextInternal) ((HttpServerRequestInternal) in).context();
+            EventLoop loop = context.nettyEventLoop();
+            if (!loop.inEventLoop()) {
+                // Admitted on another thread (rare): the exchange runs where the caller's connection lives.
+                context.runOnContext(ignored -> start());
+                return;
+            }
             contentLength = in.getHeader(HttpHeaders.CONTENT_LENGTH);
             chunked = in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
             String host = in.getHeader(HttpHeaders.HOST);
@@ -208,17 +209,17 @@ public class ReverseProxy {
             if (host != null) {
                 headers.set(X_FORWARDED_HOST, host);
             }
-            options.setHeaders(headers);
+            upstreamHeaders = nettyHeaders(headers);
+            upstreamHeaders.set(HttpHeaderNames.HOST, address.authority());
 
             timer = deadlines.schedule(timeoutMillis, this::timedOut);
             call.onCallerGone(this::callerClosed);
-            client().request(options).onComplete(connected -> {
-                if (connected.failed()) {
-                    unreachable(connected.cause());
-                } else {
-                    send(connected.result());
-                }
-            });
+            connecting = connections.acquire(loop, address);
+            if (connecting.isDone()) {
+                connected(connecting);
+            } else {
+                connecting.addListener(this::connected);
+            }
         }
 
         /**
@@ -235,32 +236,125 @@ public class ReverseProxy {
             return query == null ? path : path + "?" + query;
         }
 
-        private void send(HttpClientRequest sent) {
-            request = sent;
-            sent.exceptionHandler(error -> LOG.debugf("Upstream request to the %s: %s", upstreamName, error.toString()));
-            if (outcome != PENDING) {
-                sent.reset();
+        private void connected(Future<? super Channel> acquired) {
+            if (!acquired.isSuccess()) {
+                if (!acquired.isCancelled()) {
+                    unreachable(acquired.cause());
+                }
                 return;
             }
-            sent.response().onComplete(answered -> {
-                if (answered.failed()) {
-                    unreachable(answered.cause());
-                } else {
-                    answered(answered.result());
-                }
-            });
-            streamBody();
+            Channel connection = (Channel) acquired.getNow();
+            if (outcome != PENDING) {
+                // Given up meanwhile (timed out, caller gone): nothing was written, another exchange can use it.
+                connections.release(connection, true);
+                return;
+            }
+            channel = connection;
+            UpstreamConnections.bind(connection, this);
+            send(connection);
         }
 
-        private void answered(HttpClientResponse response) {
+        private void send(Channel connection) {
+            io.netty.handler.codec.http.HttpMethod method = io.netty.handler.codec.http.HttpMethod.valueOf(in.method().name());
+            if (!chunked && (contentLength == null || "0".equals(contentLength.trim()))) {
+                if (in.method() == HttpMethod.POST || in.method() == HttpMethod.PUT || in.method() == HttpMethod.PATCH) {
+                    upstreamHeaders.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
+                }
+                requestSent = true;
+                connection.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, upstreamUri(),
+                        Unpooled.EMPTY_BUFFER, upstreamHeaders, EmptyHttpHeaders.INSTANCE), connection.voidPromise());
+                return;
+            }
+            if (chunked) {
+                upstreamHeaders.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            } else {
+                upstreamHeaders.set(HttpHeaderNames.CONTENT_LENGTH, contentLength.trim());
+            }
+            connection.writeAndFlush(new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, upstreamUri(), upstreamHeaders),
+                    connection.voidPromise());
+            long max = maxBodySize;
+            in.handler(chunk -> {
+                if (outcome == REFUSED || channel != connection) {
+                    // Refused, or the upstream already answered in full: the rest of the body has no reader.
+                    return;
+                }
+                received += chunk.length();
+                if (received > max) {
+                    in.pause();
+                    out.putHeader(HttpHeaders.CONNECTION, "close");
+                    if (outcome == PENDING) {
+                        outcome = REFUSED;
+                        timer.cancel();
+                        released();
+                        replies.reply(out, ErrorCode.PAYLOAD_TOO_LARGE,
+                                "The request body is larger than the " + max + " bytes this endpoint accepts",
+                                Map.of("max_bytes", max));
+                    }
+                    cutUpstream();
+                    return;
+                }
+                connection.writeAndFlush(new DefaultHttpContent(chunk.getByteBuf()), connection.voidPromise());
+                if (!connection.isWritable()) {
+                    // Resumed by writable() once the upstream has taken what is queued.
+                    in.pause();
+                }
+            });
+            in.endHandler(ignored -> {
+                if (received <= max && channel == connection) {
+                    requestSent = true;
+                    connection.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, connection.voidPromise());
+                }
+            });
+            in.exceptionHandler(error -> cutUpstream());
+            in.resume();
+        }
+
+        @Override
+        public void writable() {
+            if (!requestSent) {
+                in.resume();
+            }
+        }
+
+        @Override
+        public void message(Object message) {
+            try {
+                if (message instanceof HttpObject part && part.decoderResult().isFailure()) {
+                    Channel connection = channel;
+                    channel = null;
+                    connections.release(connection, false);
+                    closed(part.decoderResult().cause());
+                    return;
+                }
+                if (message instanceof HttpResponse head) {
+                    if (head.status().code() < 200) {
+                        // 100 Continue and the like: the final response follows.
+                        informational = true;
+                        return;
+                    }
+                    answered(head);
+                }
+                if (message instanceof HttpContent content) {
+                    if (informational) {
+                        informational = !(content instanceof LastHttpContent);
+                        return;
+                    }
+                    body(content);
+                }
+            } finally {
+                ReferenceCountUtil.release(message);
+            }
+        }
+
+        private void answered(HttpResponse response) {
             timer.cancel();
             if (outcome != PENDING) {
                 // Too late (timed out, caller gone, body too large): nobody reads this response.
-                request.reset();
+                cutUpstream();
                 return;
             }
             outcome = ANSWERED;
-            int status = response.statusCode();
+            int status = response.status().code();
             if (breaker != null) {
                 if (status == 502 || status == 503 || status == 504) {
                     breaker.failed();
@@ -268,7 +362,106 @@ public class ReverseProxy {
                     breaker.succeeded();
                 }
             }
-            relay(call, response, breaker == null);
+            keepAlive = HttpUtil.isKeepAlive(response);
+            relayHead(response);
+        }
+
+        /**
+         * The response's status and headers go down at once. A small body (up to {@link #WHOLE_BODY_LIMIT}, as
+         * its length says) is then gathered and answered in one write, head and body together, as nginx
+         * buffers a response: half the work of relaying it piece by piece. Larger bodies, and those of no
+         * declared length, are streamed.
+         */
+        private void relayHead(HttpResponse response) {
+            if (out.ended() || out.closed()) {
+                cutUpstream();
+                return;
+            }
+            int status = response.status().code();
+            out.setStatusCode(status);
+            String reason = response.status().reasonPhrase();
+            if (reason != null && !reason.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) {
+                // Only an unusual reason phrase is copied: the usual one goes out as Netty's pre-encoded status line.
+                out.setStatusMessage(reason);
+            }
+            MultiMap headers = new HeadersAdaptor(response.headers());
+            if (breaker == null) {
+                ForwardedHeaders.copyOwnResponseHeaders(headers, out.headers());
+            } else {
+                ForwardedHeaders.copyResponseHeaders(headers, out.headers());
+            }
+            String length = response.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+            if (length != null) {
+                out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+                long declared = declared(length);
+                if (declared >= 0 && declared <= WHOLE_BODY_LIMIT) {
+                    whole = Unpooled.buffer((int) declared);
+                }
+            } else if (status != 204 && status != 304 && in.method() != HttpMethod.HEAD) {
+                out.setChunked(true);
+            }
+        }
+
+        private void body(HttpContent content) {
+            if (outcome != ANSWERED || channel == null) {
+                return;
+            }
+            ByteBuf data = content.content();
+            boolean last = content instanceof LastHttpContent;
+            if (out.ended() || out.closed()) {
+                // The caller went away: the rest of the upstream's body has no reader.
+                cutUpstream();
+                return;
+            }
+            if (whole != null) {
+                whole.writeBytes(data);
+                if (last) {
+                    responseRead();
+                    out.end(Buffer.buffer(whole));
+                }
+                return;
+            }
+            if (data.isReadable()) {
+                out.write(Buffer.buffer(Unpooled.copiedBuffer(data)));
+            }
+            if (last) {
+                responseRead();
+                if (!out.ended() && !out.closed()) {
+                    out.end();
+                }
+                return;
+            }
+            if (!out.ended() && !out.closed() && out.writeQueueFull()) {
+                Channel connection = channel;
+                connection.config().setAutoRead(false);
+                out.drainHandler(ignored -> {
+                    if (channel == connection) {
+                        connection.config().setAutoRead(true);
+                    }
+                });
+            }
+        }
+
+        /** The whole response was read: the connection goes back to the pool if it can serve another. */
+        private void responseRead() {
+            Channel connection = channel;
+            channel = null;
+            connections.release(connection, requestSent && keepAlive);
+        }
+
+        /** The upstream connection closed or failed while this exchange held it. */
+        @Override
+        public void closed(Throwable cause) {
+            channel = null;
+            if (outcome == PENDING) {
+                unreachable(cause);
+            } else if (outcome == ANSWERED) {
+                LOG.debugf("Relaying the upstream response failed: %s", String.valueOf(cause));
+                if (!out.ended() && !out.closed()) {
+                    // The caller must not take a body cut short for a complete one.
+                    out.reset();
+                }
+            }
         }
 
         /** Unreachable, or the connection failed before the response head. */
@@ -279,8 +472,8 @@ public class ReverseProxy {
             }
             outcome = REFUSED;
             failed();
-            Object address = options.getServer() != null ? options.getServer() : options.getHost() + ":" + options.getPort();
-            LOG.warnf("Upstream %s for %s %s failed (request %s): %s", address, in.method(), path, call.requestId(),
+            Object where = address.socketPath() != null ? address.socketPath() : address.host() + ":" + address.port();
+            LOG.warnf("Upstream %s for %s %s failed (request %s): %s", where, in.method(), path, call.requestId(),
                     String.valueOf(cause));
             replies.reply(out, ErrorCode.BAD_GATEWAY, "The " + upstreamName + " cannot be reached");
         }
@@ -293,78 +486,34 @@ public class ReverseProxy {
             failed();
             replies.reply(out, ErrorCode.GATEWAY_TIMEOUT, "The " + upstreamName + " did not answer in time",
                     Map.of("timeout_ms", timeoutMillis));
-            if (request != null) {
-                request.reset();
-            }
+            cutUpstream();
         }
 
         private void callerClosed() {
-            // Also called once a finished exchange's stream or connection closes (always, with HTTP/2):
-            // by then the upstream connection may serve another request and must not be touched.
+            // Also called once a finished exchange's connection closes: by then the upstream connection may
+            // serve another request and must not be touched (this exchange no longer holds it).
             if (out.ended()) {
                 return;
             }
             timer.cancel();
-            if (outcome != PENDING) {
-                // Answered: the relay's own close handler (relayBody) cuts the upstream's body.
-                return;
+            if (outcome == PENDING) {
+                // Decided before the cut, which must not count against the breaker.
+                outcome = REFUSED;
+                released();
             }
-            // Decided before the reset, whose failure of the upstream call must not count against the breaker.
-            outcome = REFUSED;
-            released();
-            if (request != null) {
-                request.reset();
-            }
+            cutUpstream();
         }
 
-        private void streamBody() {
-            HttpClientRequest sent = request;
-            if (!chunked && (contentLength == null || "0".equals(contentLength.trim()))) {
-                if (in.method() == HttpMethod.POST || in.method() == HttpMethod.PUT || in.method() == HttpMethod.PATCH) {
-                    sent.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
-                }
-                sent.end();
-                return;
+        /** Gives up the upstream exchange: stops waiting for a connection, or closes the one held. */
+        private void cutUpstream() {
+            if (connecting != null && !connecting.isDone()) {
+                connecting.cancel(false);
             }
-            if (chunked) {
-                sent.setChunked(true);
-            } else {
-                sent.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength.trim());
+            Channel connection = channel;
+            if (connection != null) {
+                channel = null;
+                connections.release(connection, false);
             }
-            long max = maxBodySize;
-            in.handler(chunk -> {
-                if (outcome == REFUSED) {
-                    return;
-                }
-                received += chunk.length();
-                if (received > max) {
-                    in.pause();
-                    out.putHeader(HttpHeaders.CONNECTION, "close");
-                    if (outcome == PENDING) {
-                        // Decided before the reset, whose failure of the upstream call would otherwise win.
-                        outcome = REFUSED;
-                        timer.cancel();
-                        released();
-                        replies.reply(out, ErrorCode.PAYLOAD_TOO_LARGE,
-                                "The request body is larger than the " + max + " bytes this endpoint accepts",
-                                Map.of("max_bytes", max));
-                    }
-                    sent.reset();
-                    return;
-                }
-                sent.write(chunk);
-                if (sent.writeQueueFull()) {
-                    in.pause();
-                    sent.drainHandler(ignored -> in.resume());
-                }
-            });
-            in.endHandler(ignored -> {
-                if (received <= max) {
-                    sent.end();
-                }
-            });
-            in.exceptionHandler(error -> sent.reset());
-            in.resume();
         }
 
         private void failed() {
@@ -380,114 +529,23 @@ public class ReverseProxy {
         }
     }
 
-    private static void relay(Call call, HttpClientResponse response, boolean allHeaders) {
-        HttpServerResponse out = call.response();
-        if (out.ended() || out.closed()) {
-            response.request().reset();
-            return;
+    /** The request's headers as Netty's, which the upstream connection's encoder writes: Vert.x's HTTP/1.x headers are. */
+    private static io.netty.handler.codec.http.HttpHeaders nettyHeaders(MultiMap headers) {
+        if (headers instanceof io.netty.handler.codec.http.HttpHeaders netty) {
+            return netty;
         }
-        out.setStatusCode(response.statusCode());
-        String reason = response.statusMessage();
-        if (reason != null && !reason.equals(HttpResponseStatus.valueOf(response.statusCode()).reasonPhrase())) {
-            // Only an unusual reason phrase is copied: the usual one goes out as Netty's pre-encoded status line.
-            out.setStatusMessage(reason);
+        io.netty.handler.codec.http.HttpHeaders copy = new DefaultHttpHeaders();
+        for (Map.Entry<String, String> header : headers) {
+            copy.add(header.getKey(), header.getValue());
         }
-        if (allHeaders) {
-            ForwardedHeaders.copyOwnResponseHeaders(response.headers(), out.headers());
-        } else {
-            ForwardedHeaders.copyResponseHeaders(response.headers(), out.headers());
-        }
-        String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
-            if (small(length)) {
-                relayWhole(response, out);
-                return;
-            }
-        } else if (response.statusCode() != 204 && response.statusCode() != 304
-                && call.request().method() != HttpMethod.HEAD) {
-            out.setChunked(true);
-        }
-        relayBody(call, response, out);
+        return copy;
     }
 
-    private static boolean small(String contentLength) {
+    private static long declared(String contentLength) {
         try {
-            long declared = Long.parseLong(contentLength.trim());
-            return declared >= 0 && declared <= WHOLE_BODY_LIMIT;
+            return Long.parseLong(contentLength.trim());
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
-    }
-
-    /**
-     * A small body (up to {@link #WHOLE_BODY_LIMIT}, as its length says) is read whole and answered in one
-     * write, head and body together, as nginx buffers a response: half the work of relaying it piece by piece.
-     * A caller gone meanwhile gets nothing; an upstream failing mid-body cuts the caller's connection.
-     */
-    private static void relayWhole(HttpClientResponse response, HttpServerResponse out) {
-        response.body().onComplete(body -> {
-            if (out.ended() || out.closed()) {
-                return;
-            }
-            if (body.succeeded()) {
-                out.end(body.result());
-            } else {
-                LOG.debugf("Relaying the upstream response failed: %s", body.cause().toString());
-                out.reset();
-            }
-        });
-    }
-
-    /**
-     * Streams the upstream's body to the caller with back-pressure (the upstream is paused while the
-     * caller's write queue is full). Not {@code pipeTo}: when the caller goes away, Vert.x may mark its
-     * response as written while a chunk of the upstream's is being delivered, and a pipe then asks the
-     * finished response whether its queue is full, which throws out of the handler (an uncaught error, and
-     * the upstream's stream was not cut). Here every chunk first checks that the caller can still take it;
-     * when it cannot, the upstream's stream is cut, whichever side failed first.
-     */
-    private static void relayBody(Call call, HttpClientResponse response, HttpServerResponse out) {
-        boolean[] cut = { false };
-        Runnable cutUpstream = () -> {
-            if (!cut[0]) {
-                cut[0] = true;
-                // The rest of the upstream's body has no reader.
-                response.exceptionHandler(error -> LOG.debugf("Upstream response cut: %s", error.toString()));
-                response.request().reset();
-            }
-        };
-        call.onCallerGone(cutUpstream);
-        response.handler(chunk -> {
-            if (cut[0]) {
-                return;
-            }
-            if (out.ended() || out.closed()) {
-                cutUpstream.run();
-                return;
-            }
-            out.write(chunk);
-            if (!out.ended() && !out.closed() && out.writeQueueFull()) {
-                response.pause();
-                out.drainHandler(ignored -> response.resume());
-            }
-        });
-        response.exceptionHandler(error -> {
-            LOG.debugf("Relaying the upstream response failed: %s", error.toString());
-            if (!out.closed()) {
-                out.reset();
-            }
-        });
-        response.endHandler(ignored -> {
-            if (!cut[0] && !out.ended() && !out.closed()) {
-                out.end();
-            }
-        });
-    }
-
-    @PreDestroy
-    void close() {
-        clients.values().forEach(HttpClient::close);
-        sharedClient.close();
     }
 }
