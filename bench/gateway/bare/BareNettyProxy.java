@@ -33,8 +33,9 @@ import io.netty.util.concurrent.FastThreadLocal;
  * What a proxy written on Netty's HTTP codecs directly (no Vert.x) costs on this machine: the same forwarding
  * as {@link BareVertxProxy}, on the Netty jars the gateway ships, with upstream connections pooled per event
  * loop (a client connection and its upstream connection always share a thread). bench/gateway/bare-vertx runs
- * it beside nginx, the bare Vert.x proxy and the gateway, to measure how much of the gap to nginx a rewrite of
- * the gateway's proxying on Netty could close. Not part of any service.
+ * it beside nginx, the bare Vert.x proxy and the gateway, to tell what Vert.x's HTTP server and client cost
+ * over Netty's own (it is why the gateway's upstream side is on Netty's codec: decision 30). Not part of any
+ * service.
  * <p>
  * With "headers" as a fourth argument it also does the header work every gateway request carries (as
  * {@link BareVertxProxy} does). Requests are relayed as they arrive, message by message (bodies streamed);

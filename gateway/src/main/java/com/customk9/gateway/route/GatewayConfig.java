@@ -105,11 +105,11 @@ public interface GatewayConfig {
         @WithDefault("2s")
         Duration connectTimeout();
 
-        /** Pooled connections per upstream. */
+        /** Pooled connections per upstream, shared out between the event loops; callers beyond wait for one. */
         @WithDefault("256")
         int maxConnections();
 
-        /** An idle upstream stream (request or response body) longer than this is cut. */
+        /** An upstream connection with nothing read for this long is closed: idle in the pool, or a stalled response body (cut). */
         @WithDefault("60s")
         Duration idleTimeout();
 

@@ -22,7 +22,9 @@ import io.vertx.core.json.JsonObject;
  * (a streamed body of N bytes instead of the description), {@code reason=...} (the status line's
  * reason phrase), {@code fixed=N} (N bytes with a
  * Content-Length), {@code truncate=N} (N bytes of the 2N it
- * declares, then the connection closes).
+ * declares, then the connection closes), {@code close=1} (answers {@code Connection: close} and closes),
+ * {@code continue=1} (a {@code 100 Continue} before the answer). The description names the connection
+ * it came on by the gateway's port ({@code connection}).
  */
 public final class TestUpstreams {
 
@@ -121,6 +123,9 @@ public final class TestUpstreams {
             }
         });
         request.endHandler(ignored -> {
+            if (request.getParam("continue") != null) {
+                request.response().writeContinue();
+            }
             long delay = longParam(request, "delay", 0);
             if (delay > 0) {
                 vertx.setTimer(delay, t -> answer(request, length[0], digest, start));
@@ -147,6 +152,9 @@ public final class TestUpstreams {
                 .putHeader("X-Hop-Response", "must not leave the gateway")
                 .putHeader("Connection", "keep-alive, X-Hop-Response")
                 .putHeader("Set-Cookie", (Iterable<String>) java.util.List.of("a=1", "b=2"));
+        if (request.getParam("close") != null) {
+            request.response().putHeader("Connection", "close");
+        }
         long fixed = longParam(request, "fixed", -1);
         if (fixed >= 0) {
             // Content-Length set explicitly: a HEAD answer carries it too, without the body.
@@ -176,7 +184,8 @@ public final class TestUpstreams {
                 .put("headers", headers)
                 .put("body_length", length)
                 .put("body_sha256", HexFormat.of().formatHex(digest.digest()))
-                .put("body", length <= 10_000 ? start.toString() : null);
+                .put("body", length <= 10_000 ? start.toString() : null)
+                .put("connection", request.remoteAddress().port());
         request.response().putHeader("Content-Type", "application/json").end(description.encode());
     }
 
