@@ -1,9 +1,12 @@
 package com.customk9.gateway.upstream;
 
+import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -13,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -22,6 +26,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
@@ -31,6 +36,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Keep-alive HTTP/1.1 connections to the upstreams, on Netty's HTTP codec and pooled per event loop: a
@@ -162,18 +168,18 @@ final class UpstreamConnections {
                                 SSLParameters parameters = engine.getSSLParameters();
                                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                                 engine.setSSLParameters(parameters);
-                                pipeline.addLast(new io.netty.handler.ssl.SslHandler(engine));
+                                pipeline.addLast(new SslHandler(engine));
                             }
                             pipeline.addLast(new HttpClientCodec(), new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS),
                                     new Relay());
                         }
                     });
             if (unix) {
-                bootstrap.remoteAddress(vertx.transport().convert(io.vertx.core.net.SocketAddress.domainSocketAddress(address.socketPath())));
+                bootstrap.remoteAddress(vertx.transport().convert(SocketAddress.domainSocketAddress(address.socketPath())));
             } else {
                 bootstrap.option(ChannelOption.TCP_NODELAY, true)
                         .resolver(vertx.nettyAddressResolverGroup())
-                        .remoteAddress(java.net.InetSocketAddress.createUnresolved(address.host(), address.port()));
+                        .remoteAddress(InetSocketAddress.createUnresolved(address.host(), address.port()));
             }
         }
 
@@ -206,7 +212,7 @@ final class UpstreamConnections {
 
         private void connect(Promise<Channel> promise) {
             open++;
-            bootstrap.connect().addListener((io.netty.channel.ChannelFutureListener) connected -> {
+            bootstrap.connect().addListener((ChannelFutureListener) connected -> {
                 Channel channel = connected.channel();
                 if (!connected.isSuccess()) {
                     closed(channel);
@@ -265,7 +271,7 @@ final class UpstreamConnections {
                 if (listener != null) {
                     Listener bound = listener;
                     listener = null;
-                    bound.closed(new java.util.concurrent.TimeoutException("The upstream connection was idle too long"));
+                    bound.closed(new TimeoutException("The upstream connection was idle too long"));
                 }
                 ctx.close();
             } else {
@@ -278,7 +284,7 @@ final class UpstreamConnections {
             if (listener != null) {
                 Listener bound = listener;
                 listener = null;
-                bound.closed(new java.nio.channels.ClosedChannelException());
+                bound.closed(new ClosedChannelException());
             }
         }
 
