@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.customk9.gateway.support.TestUpstreams;
 import com.customk9.gateway.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,8 @@ class UpstreamConnectionsTest {
         for (int i = 0; i < 12; i++) {
             JsonObject echoed = get("/api/dogs/" + i, 200);
             assertThat(echoed.getString("path")).isEqualTo("/api/dogs/" + i);
+            assertThat(echoed.getJsonObject("headers").getString("host")).as("Host: the upstream's own authority")
+                    .isEqualTo("127.0.0.1:" + TestUpstreams.get().echoPort());
             connections.add(echoed.getInteger("connection"));
         }
         assertThat(connections).as("upstream connections used by 12 requests in turn").hasSize(1);
