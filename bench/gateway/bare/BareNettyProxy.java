@@ -38,25 +38,19 @@ import io.netty.util.concurrent.FastThreadLocal;
  * service.
  * <p>
  * With "headers" as a fourth argument it also does the header work every gateway request carries (as
- * {@link BareVertxProxy} does). Requests are relayed as they arrive, message by message (bodies streamed);
+ * {@link BareVertxProxy} does, with its header names and values). Requests are relayed as they arrive, message by message (bodies streamed);
  * one request at a time per client connection, as HTTP/1.1 clients without pipelining send them.
  *
  * Arguments: listen port, upstream port, event loops [, headers].
  */
 public class BareNettyProxy {
 
-    private static final AsciiString X_REQUEST_ID = AsciiString.cached("X-Request-Id");
+    private static final CharSequence X_REQUEST_ID = BareVertxProxy.X_REQUEST_ID;
+    private static final CharSequence[] SECURITY_HEADERS = BareVertxProxy.SECURITY_HEADERS;
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
     private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
     private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
     private static final AsciiString HTTP = AsciiString.cached("http");
-    private static final AsciiString[] SECURITY_HEADERS = {
-        AsciiString.cached("Content-Security-Policy"),
-        AsciiString.cached("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
-        AsciiString.cached("X-Frame-Options"), AsciiString.cached("DENY"),
-        AsciiString.cached("X-Content-Type-Options"), AsciiString.cached("nosniff"),
-        AsciiString.cached("Strict-Transport-Security"), AsciiString.cached("max-age=31536000; includeSubDomains"),
-        AsciiString.cached("Referrer-Policy"), AsciiString.cached("no-referrer") };
 
     private static int upstreamPort;
     private static boolean headers;

@@ -25,8 +25,9 @@ import io.vertx.core.http.RequestOptions;
  */
 public class BareVertxProxy extends AbstractVerticle {
 
-    private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
-    private static final CharSequence[] SECURITY_HEADERS = {
+    /** Shared with {@link BareNettyProxy}: the same header work in both. */
+    static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
+    static final CharSequence[] SECURITY_HEADERS = {
         HttpHeaders.createOptimized("Content-Security-Policy"),
         HttpHeaders.createOptimized("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
         HttpHeaders.createOptimized("X-Frame-Options"), HttpHeaders.createOptimized("DENY"),

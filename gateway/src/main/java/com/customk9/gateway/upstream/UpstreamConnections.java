@@ -90,7 +90,8 @@ final class UpstreamConnections {
     private final int maxPerLoop;
     private final long idleMillis;
     private final int connectTimeoutMillis;
-    private final SslContext ssl;
+    /** Made when the first {@code https} upstream is connected: most deployments have none. */
+    private SslContext ssl;
     private final FastThreadLocal<Map<Address, Pool>> pools = new FastThreadLocal<>() {
         @Override
         protected Map<Address, Pool> initialValue() {
@@ -103,11 +104,18 @@ final class UpstreamConnections {
         this.maxPerLoop = maxPerLoop;
         this.idleMillis = idleMillis;
         this.connectTimeoutMillis = connectTimeoutMillis;
-        try {
-            this.ssl = SslContextBuilder.forClient().build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("No TLS for upstreams: " + e.getMessage(), e);
+    }
+
+    /** The TLS client context for {@code https} upstreams (the JDK's trust store). Event loops share it. */
+    private synchronized SslContext ssl() {
+        if (ssl == null) {
+            try {
+                ssl = SslContextBuilder.forClient().build();
+            } catch (SSLException e) {
+                throw new IllegalStateException("No TLS for upstreams: " + e.getMessage(), e);
+            }
         }
+        return ssl;
     }
 
     /**
@@ -164,7 +172,7 @@ final class UpstreamConnections {
                         protected void initChannel(Channel channel) {
                             ChannelPipeline pipeline = channel.pipeline();
                             if (address.ssl()) {
-                                SSLEngine engine = ssl.newEngine(channel.alloc(), address.host(), address.port());
+                                SSLEngine engine = ssl().newEngine(channel.alloc(), address.host(), address.port());
                                 SSLParameters parameters = engine.getSSLParameters();
                                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                                 engine.setSSLParameters(parameters);
