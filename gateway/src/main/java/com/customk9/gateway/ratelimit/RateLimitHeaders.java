@@ -1,5 +1,6 @@
 package com.customk9.gateway.ratelimit;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 
@@ -14,13 +15,23 @@ public final class RateLimitHeaders {
     private static final CharSequence X_RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
     private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
 
+    /** 0 to 1023, made once: the usual limits, counts and seconds to a reset. */
+    private static final AsciiString[] SMALL = new AsciiString[1024];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = AsciiString.cached(Integer.toString(i));
+        }
+    }
+
     private RateLimitHeaders() {
     }
 
     public static void write(MultiMap headers, RateLimitDecision decision) {
-        String limit = Integer.toString(decision.limit());
-        String remaining = Integer.toString(decision.remaining());
-        String reset = Long.toString(decision.resetSeconds());
+        // Values as ASCII bytes: written to the response as they are, not encoded character by character.
+        CharSequence limit = number(decision.limit());
+        CharSequence remaining = number(decision.remaining());
+        CharSequence reset = number(decision.resetSeconds());
         headers.set(LIMIT, limit)
                 .set(REMAINING, remaining)
                 .set(RESET, reset)
@@ -30,5 +41,26 @@ public final class RateLimitHeaders {
         if (!decision.allowed()) {
             headers.set(RETRY_AFTER, reset);
         }
+    }
+
+    /** The decimal digits of a count or a number of seconds. */
+    static AsciiString number(long value) {
+        if (value >= 0 && value < SMALL.length) {
+            return SMALL[(int) value];
+        }
+        if (value < 0) {
+            return new AsciiString(Long.toString(value));
+        }
+        int length = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            length++;
+        }
+        byte[] digits = new byte[length];
+        long rest = value;
+        for (int i = length - 1; i >= 0; i--) {
+            digits[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return new AsciiString(digits, false);
     }
 }

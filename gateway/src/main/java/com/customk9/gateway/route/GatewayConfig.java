@@ -244,8 +244,13 @@ public interface GatewayConfig {
         @WithDefault("1000")
         int leaseMinLimit();
 
-        /** Most permits a lease takes beyond the requests waiting for it (0: never ahead of demand). */
-        @WithDefault("64")
+        /**
+         * Most permits a lease takes beyond the requests waiting for it (0: never ahead of demand). A bucket this
+         * busy on one process costs one Redis call per this many requests; the price is in what a window's end
+         * can leave unspent (under-use, never over-admission) and in how much {@code RateLimit-Remaining} may
+         * under-state (two leases).
+         */
+        @WithDefault("512")
         int leaseMax();
 
         /** Share of a window's limit never leased ahead of demand, kept for the other replicas and the end of the window. */

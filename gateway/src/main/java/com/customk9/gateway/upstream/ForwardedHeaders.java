@@ -2,6 +2,7 @@ package com.customk9.gateway.upstream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -129,7 +130,7 @@ final class ForwardedHeaders {
         return tokens;
     }
 
-    /** A fixed set of header names, looked up case-insensitively without copying: bucketed by length. */
+    /** A fixed set of lower-case header names, looked up case-insensitively without copying: bucketed by length. */
     static final class Names {
 
         private final String[][] byLength;
@@ -139,6 +140,9 @@ final class ForwardedHeaders {
             int longest = 0;
             for (Set<String> set : sets) {
                 for (String name : set) {
+                    if (name.isEmpty() || !name.equals(name.toLowerCase(Locale.ROOT))) {
+                        throw new IllegalArgumentException("Header names are listed in lower case: " + name);
+                    }
                     longest = Math.max(longest, name.length());
                 }
             }
@@ -159,11 +163,14 @@ final class ForwardedHeaders {
 
         boolean contains(String name) {
             int length = name.length();
-            if (length >= byLength.length) {
+            if (length == 0 || length >= byLength.length) {
                 return false;
             }
+            // The names are lower case: most candidates differ in the first character, compared without a call.
+            char first = name.charAt(0);
+            char lower = first >= 'A' && first <= 'Z' ? (char) (first + ('a' - 'A')) : first;
             for (String candidate : byLength[length]) {
-                if (candidate.regionMatches(true, 0, name, 0, length)) {
+                if (candidate.charAt(0) == lower && candidate.regionMatches(true, 1, name, 1, length - 1)) {
                     return true;
                 }
             }

@@ -119,7 +119,7 @@ class RateLimitTest {
         Redis client = Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
                 .setConnectionString("redis://127.0.0.1:6379/13").setMaxPoolSize(32).setMaxPoolWaiting(1000));
         RedisQuota quota = new RedisQuota(client::send, "customk9:gateway:rl:");
-        QuotaLeases secondReplica = new QuotaLeases(quota::lease, new QuotaLeases.Sizing(1000, 64, 0.5, Duration.ofMillis(100)));
+        QuotaLeases secondReplica = new QuotaLeases(quota::lease, new QuotaLeases.Sizing(1000, 512, 0.5, Duration.ofMillis(100)));
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
         ExecutorService pool = Executors.newFixedThreadPool(100);
         try {
