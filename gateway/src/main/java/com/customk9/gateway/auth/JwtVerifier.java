@@ -47,7 +47,7 @@ public class JwtVerifier {
     private final ObjectMapper mapper;
 
     /** Tokens that passed every check, until min(exp, now + verified-token-ttl); null when switched off. */
-    private final Cache<String, Caller> verified;
+    private final Cache<TokenKey, Caller> verified;
 
     public JwtVerifier(JsonWebKeys keys, GatewayConfig config, ObjectMapper mapper) {
         this.keys = keys;
@@ -59,7 +59,7 @@ public class JwtVerifier {
                 // handed to another thread every few reads.
                 .executor(Runnable::run)
                 .maximumSize(this.config.verifiedTokenCacheSize())
-                .expireAfter(Expiry.creating((String token, Caller caller) -> {
+                .expireAfter(Expiry.creating((TokenKey token, Caller caller) -> {
                     long untilExpiry = java.util.concurrent.TimeUnit.SECONDS.toNanos(caller.expiresAt())
                             - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
                     return java.time.Duration.ofNanos(Math.max(0, Math.min(ttlNanos, untilExpiry)));
@@ -70,14 +70,14 @@ public class JwtVerifier {
     /** The caller the token names; fails with {@link InvalidTokenException} or {@link KeysUnavailableException}. */
     public Future<Caller> verify(String token) {
         if (verified != null) {
-            Caller known = verified.getIfPresent(token);
+            Caller known = verified.getIfPresent(new TokenKey(token));
             if (known != null && known.expiresAt() + config.clockSkew().toSeconds() > System.currentTimeMillis() / 1000) {
                 return Future.succeededFuture(known);
             }
         }
         return verifyFully(token).onSuccess(caller -> {
             if (verified != null) {
-                verified.put(token, caller);
+                verified.put(new TokenKey(token), caller);
             }
         });
     }
@@ -132,6 +132,39 @@ public class JwtVerifier {
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds((int) config.clockSkew().toSeconds())
                 .build();
+    }
+
+    /**
+     * A token as the key of the verified-token cache. Hashed on the last characters of its signature, which
+     * are random bytes (an RS256 signature), instead of on all of a token's 600 or so characters on every
+     * request; equal only to the very same token. Only tokens that passed every check become keys, so
+     * nobody can fill the cache with tokens made to collide.
+     */
+    static final class TokenKey {
+
+        private static final int HASHED_CHARACTERS = 16;
+
+        private final String token;
+        private final int hash;
+
+        TokenKey(String token) {
+            this.token = token;
+            int hash = token.length();
+            for (int i = Math.max(0, token.length() - HASHED_CHARACTERS); i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+            this.hash = hash;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey key && key.hash == hash && key.token.equals(token);
+        }
     }
 
     private static Caller toCaller(JwtClaims claims) throws MalformedClaimException {

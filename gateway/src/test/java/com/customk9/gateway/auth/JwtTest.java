@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -69,6 +71,27 @@ class JwtTest {
     void refusesBadTokensWith401(String why, String token) {
         bearer(token).when().get("/api/dogs")
                 .then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
+    }
+
+    /**
+     * A verified token is remembered; its signature under another payload is not, even one of the same
+     * length naming another user (the cache key is the whole token).
+     */
+    @Test
+    void aRememberedTokensSignatureDoesNotVouchForAnotherPayload() {
+        String subject = "u-remembered-" + UUID.randomUUID();
+        String token = Tokens.forUser(subject, "client");
+        bearer(token).when().get("/api/dogs").then().statusCode(200);
+        bearer(token).when().get("/api/dogs").then().statusCode(200);
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String otherSubject = subject.substring(0, subject.length() - 1) + (subject.endsWith("0") ? "1" : "0");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.replace(subject, otherSubject).getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThat(forged).hasSameSizeAs(token).isNotEqualTo(token);
+
+        bearer(forged).when().get("/api/dogs").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
+        bearer(token).when().get("/api/dogs").then().statusCode(200);
     }
 
     @Test
