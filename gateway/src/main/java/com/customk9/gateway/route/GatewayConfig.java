@@ -123,6 +123,13 @@ public interface GatewayConfig {
         /** How long an open breaker refuses calls before letting one trial call through. */
         @WithDefault("10s")
         Duration breakerResetTimeout();
+
+        /**
+         * A PEM file of the certificates trusted for {@code https} upstreams (a private CA's, or an upstream's
+         * own), instead of the JDK's trust store; read at start-up, so a file that cannot be read stops it.
+         * Unset: the JDK's trust store. Either way the upstream's name is checked against its certificate.
+         */
+        Optional<String> trustCertificates();
     }
 
     interface Jwt {

@@ -1,6 +1,7 @@
 package com.customk9.gateway.upstream;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -105,7 +106,7 @@ public class ReverseProxy {
         // max-connections is per upstream: shared out between the event loops' pools.
         int perLoop = Math.max(1, (upstreams.maxConnections() + Math.max(1, eventLoops) - 1) / Math.max(1, eventLoops));
         this.connections = new UpstreamConnections(vertx, perLoop, upstreams.idleTimeout().toMillis(),
-                (int) upstreams.connectTimeout().toMillis());
+                (int) upstreams.connectTimeout().toMillis(), upstreams.trustCertificates().map(Path::of).orElse(null));
     }
 
     /** Proxies the call to its route's upstream, the path as the gateway matched it. */

@@ -2,6 +2,7 @@ package com.customk9.gateway.upstream;
 
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,7 +91,9 @@ final class UpstreamConnections {
     private final int maxPerLoop;
     private final long idleMillis;
     private final int connectTimeoutMillis;
-    /** Made when the first {@code https} upstream is connected: most deployments have none. */
+    /** The certificates trusted for {@code https} upstreams; null: the JDK's trust store. */
+    private final Path trustCertificates;
+    /** Made when the first {@code https} upstream is connected (most deployments have none), or at start with a trust file. */
     private SslContext ssl;
     private final FastThreadLocal<Map<Address, Pool>> pools = new FastThreadLocal<>() {
         @Override
@@ -99,20 +102,30 @@ final class UpstreamConnections {
         }
     };
 
-    UpstreamConnections(Vertx vertx, int maxPerLoop, long idleMillis, int connectTimeoutMillis) {
+    UpstreamConnections(Vertx vertx, int maxPerLoop, long idleMillis, int connectTimeoutMillis, Path trustCertificates) {
         this.vertx = (VertxInternal) vertx;
         this.maxPerLoop = maxPerLoop;
         this.idleMillis = idleMillis;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.trustCertificates = trustCertificates;
+        if (trustCertificates != null) {
+            // A trust file that cannot be read is a configuration error: better found at start than at the first call.
+            ssl();
+        }
     }
 
-    /** The TLS client context for {@code https} upstreams (the JDK's trust store). Event loops share it. */
+    /** The TLS client context for {@code https} upstreams. Event loops share it. */
     private synchronized SslContext ssl() {
         if (ssl == null) {
             try {
-                ssl = SslContextBuilder.forClient().build();
-            } catch (SSLException e) {
-                throw new IllegalStateException("No TLS for upstreams: " + e.getMessage(), e);
+                SslContextBuilder builder = SslContextBuilder.forClient();
+                if (trustCertificates != null) {
+                    builder.trustManager(trustCertificates.toFile());
+                }
+                ssl = builder.build();
+            } catch (SSLException | IllegalArgumentException e) {
+                throw new IllegalStateException("No TLS for upstreams"
+                        + (trustCertificates != null ? " trusting " + trustCertificates : "") + ": " + e.getMessage(), e);
             }
         }
         return ssl;
