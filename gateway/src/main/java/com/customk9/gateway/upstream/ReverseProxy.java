@@ -25,7 +25,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
@@ -49,6 +48,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.http.impl.headers.HeadersAdaptor;
+import io.vertx.core.http.impl.headers.HeadersMultiMap;
 import io.vertx.core.impl.ContextInternal;
 
 /**
@@ -200,17 +200,17 @@ public class ReverseProxy {
             contentLength = in.getHeader(HttpHeaders.CONTENT_LENGTH);
             chunked = in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
             String host = in.getHeader(HttpHeaders.HOST);
-            // The caller's headers become the upstream's, less those that must not cross (no copy: nothing
-            // reads them afterwards).
-            MultiMap headers = in.headers();
-            ForwardedHeaders.keepForUpstream(headers);
+            // The caller's headers, less those that must not cross, in a map that does not validate them again
+            // (Vert.x did as they came in; what the gateway adds is its own or taken from them).
+            HeadersMultiMap headers = HeadersMultiMap.headers();
+            ForwardedHeaders.copyForUpstream(in.headers(), headers);
             headers.set(X_REQUEST_ID, call.requestId())
                     .set(X_FORWARDED_FOR, call.clientIp())
                     .set(X_FORWARDED_PROTO, "http".equals(call.scheme()) ? HTTP : call.scheme());
             if (host != null) {
                 headers.set(X_FORWARDED_HOST, host);
             }
-            upstreamHeaders = nettyHeaders(headers);
+            upstreamHeaders = headers;
             upstreamHeaders.set(HttpHeaderNames.HOST, address.authority());
 
             timer = deadlines.schedule(timeoutMillis, this::timedOut);
@@ -528,18 +528,6 @@ public class ReverseProxy {
                 breaker.released();
             }
         }
-    }
-
-    /** The request's headers as Netty's, which the upstream connection's encoder writes: Vert.x's HTTP/1.x headers are. */
-    private static io.netty.handler.codec.http.HttpHeaders nettyHeaders(MultiMap headers) {
-        if (headers instanceof io.netty.handler.codec.http.HttpHeaders netty) {
-            return netty;
-        }
-        io.netty.handler.codec.http.HttpHeaders copy = new DefaultHttpHeaders();
-        for (Map.Entry<String, String> header : headers) {
-            copy.add(header.getKey(), header.getValue());
-        }
-        return copy;
     }
 
     private static long declared(String contentLength) {

@@ -48,7 +48,7 @@ class ForwardedHeadersTest {
     }
 
     @Test
-    void keepsForTheUpstreamAllButHopByHopAndTheGatewaysOwn() {
+    void copiesForTheUpstreamAllButHopByHopAndTheGatewaysOwn() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Host", "gateway.example")
                 .add("Accept", "application/json")
@@ -59,9 +59,24 @@ class ForwardedHeadersTest {
                 .add("X-Forwarded-For", "203.0.113.9")
                 .add("Authorization", "Bearer abc");
 
-        ForwardedHeaders.keepForUpstream(headers);
+        MultiMap up = MultiMap.caseInsensitiveMultiMap();
+        ForwardedHeaders.copyForUpstream(headers, up);
 
-        assertThat(headers.names()).containsExactlyInAnyOrder("Accept", "Authorization");
+        assertThat(up.names()).containsExactlyInAnyOrder("Accept", "Authorization");
+        assertThat(up.get("Authorization")).isEqualTo("Bearer abc");
+        assertThat(headers.size()).as("the caller's own are left as they came").isEqualTo(8);
+    }
+
+    /** A decoded header's characters are its bytes (ISO-8859-1): they go up unchanged, obs-text included. */
+    @Test
+    void copiesValuesByteForByte() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("X-Note", "caf\u00e9 \u00ff").add("Accept", "*/*");
+        MultiMap up = MultiMap.caseInsensitiveMultiMap();
+
+        ForwardedHeaders.copyForUpstream(headers, up);
+
+        assertThat(up.get("X-Note")).isEqualTo("caf\u00e9 \u00ff");
+        assertThat(up.get("Accept")).isEqualTo("*/*");
     }
 
     @Test
