@@ -15,6 +15,7 @@ import com.customk9.platform.request.RequestIds;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpUtils;
 
 /**
@@ -54,8 +55,10 @@ public class GatewayRouter {
     }
 
     public void handle(HttpServerRequest request) {
-        if (request.headers().contains(HttpHeaders.CONTENT_LENGTH) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            // Nothing of the body is read until the request is admitted and its destination known.
+        if (request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                || request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // Nothing of the body is read until the request is admitted and its destination known (over
+            // HTTP/2 a body need not declare its length).
             request.pause();
         }
         HttpServerResponse response = request.response();

@@ -168,6 +168,8 @@ public class ReverseProxy {
         /** The upstream connection while this exchange holds it. */
         private Channel channel;
         private long received;
+        /** The request's head went up. */
+        private boolean headSent;
         /** The whole request went up: the connection can serve another once the response is read. */
         private boolean requestSent;
         /** An informational (1xx) response is being skipped: the final one follows. */
@@ -256,23 +258,21 @@ public class ReverseProxy {
         }
 
         private void send(Channel connection) {
-            io.netty.handler.codec.http.HttpMethod method = io.netty.handler.codec.http.HttpMethod.valueOf(in.method().name());
-            if (!chunked && (contentLength == null || "0".equals(contentLength.trim()))) {
-                if (in.method() == HttpMethod.POST || in.method() == HttpMethod.PUT || in.method() == HttpMethod.PATCH) {
-                    upstreamHeaders.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
-                }
-                requestSent = true;
-                connection.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, upstreamUri(),
-                        Unpooled.EMPTY_BUFFER, upstreamHeaders, EmptyHttpHeaders.INSTANCE), connection.voidPromise());
+            // Over HTTP/2 a body need not declare its length (its frames end with the stream): whether there is
+            // one is known at its first frame or at the end of the stream.
+            boolean lengthUnknown = !chunked && contentLength == null && in.version() == io.vertx.core.http.HttpVersion.HTTP_2;
+            if (!lengthUnknown && !chunked && (contentLength == null || "0".equals(contentLength.trim()))) {
+                sendWithoutBody(connection);
                 return;
             }
-            if (chunked) {
-                upstreamHeaders.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            } else {
-                upstreamHeaders.set(HttpHeaderNames.CONTENT_LENGTH, contentLength.trim());
+            if (!lengthUnknown) {
+                if (chunked) {
+                    upstreamHeaders.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+                } else {
+                    upstreamHeaders.set(HttpHeaderNames.CONTENT_LENGTH, contentLength.trim());
+                }
+                sendHead(connection);
             }
-            connection.writeAndFlush(new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, upstreamUri(), upstreamHeaders),
-                    connection.voidPromise());
             long max = maxBodySize;
             in.handler(chunk -> {
                 if (outcome == REFUSED || channel != connection) {
@@ -294,6 +294,11 @@ public class ReverseProxy {
                     cutUpstream();
                     return;
                 }
+                if (!headSent) {
+                    // A body of no declared length (HTTP/2): it goes up chunked.
+                    upstreamHeaders.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+                    sendHead(connection);
+                }
                 connection.writeAndFlush(new DefaultHttpContent(chunk.getByteBuf()), connection.voidPromise());
                 if (!connection.isWritable()) {
                     // Resumed by writable() once the upstream has taken what is queued.
@@ -302,12 +307,37 @@ public class ReverseProxy {
             });
             in.endHandler(ignored -> {
                 if (received <= max && channel == connection) {
+                    if (!headSent) {
+                        // The stream ended without a body.
+                        sendWithoutBody(connection);
+                        return;
+                    }
                     requestSent = true;
                     connection.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, connection.voidPromise());
                 }
             });
             in.exceptionHandler(error -> cutUpstream());
             in.resume();
+        }
+
+        private void sendWithoutBody(Channel connection) {
+            if (in.method() == HttpMethod.POST || in.method() == HttpMethod.PUT || in.method() == HttpMethod.PATCH) {
+                upstreamHeaders.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
+            }
+            headSent = true;
+            requestSent = true;
+            connection.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, upstreamMethod(), upstreamUri(),
+                    Unpooled.EMPTY_BUFFER, upstreamHeaders, EmptyHttpHeaders.INSTANCE), connection.voidPromise());
+        }
+
+        private void sendHead(Channel connection) {
+            headSent = true;
+            connection.writeAndFlush(new DefaultHttpRequest(HttpVersion.HTTP_1_1, upstreamMethod(), upstreamUri(), upstreamHeaders),
+                    connection.voidPromise());
+        }
+
+        private io.netty.handler.codec.http.HttpMethod upstreamMethod() {
+            return io.netty.handler.codec.http.HttpMethod.valueOf(in.method().name());
         }
 
         @Override
