@@ -12,3 +12,10 @@ Service of that name (http://<release>-<service>:8080). Argument: (list . "<serv
 {{- printf "http://%s-%s:8080" $context.Release.Name $service -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+Where the Secret of upstreamTrust is mounted; the file is its key under this directory.
+*/}}
+{{- define "gateway.upstreamTrustDirectory" -}}
+/etc/customk9/upstream-trust
+{{- end -}}
