@@ -2,8 +2,10 @@ package com.customk9.gateway.route;
 
 import java.util.function.IntConsumer;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * One request to the gateway's public server ({@link GatewayServer}): the caller's request and response,
@@ -59,6 +61,19 @@ public final class Call {
     /** {@code http} or {@code https}, as the caller used it (a trusted proxy may say so). */
     public String scheme() {
         return client.scheme();
+    }
+
+    /**
+     * The caller holds its body back until told to send it ({@code Expect: 100-continue}, RFC 9110 10.1.1):
+     * the gateway answers {@code 100 Continue} once the request is admitted and its upstream reached, or
+     * refuses it without reading the body. An HTTP/1.0 request's expectation is ignored, as the RFC says.
+     */
+    public boolean expectsContinue() {
+        if (request.version() == HttpVersion.HTTP_1_0) {
+            return false;
+        }
+        String expect = request.getHeader(HttpHeaders.EXPECT);
+        return expect != null && expect.trim().equalsIgnoreCase("100-continue");
     }
 
     /** What to do when the caller goes away before the response ended; replaces the previous one. */

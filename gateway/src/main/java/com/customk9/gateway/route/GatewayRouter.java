@@ -139,7 +139,9 @@ public class GatewayRouter {
         String message = "The request body is larger than the " + limit + " bytes this endpoint accepts";
         Map<String, Object> details = Map.of("max_bytes", limit);
         HttpServerRequest request = call.request();
-        if (declaredLength(request) > limit * DRAIN_FACTOR) {
+        // A caller that expects 100 Continue has not sent its body: refused at once (it may still send it, so
+        // the connection closes), as is one too large to read and drop.
+        if (call.expectsContinue() || declaredLength(request) > limit * DRAIN_FACTOR) {
             call.response().putHeader(HttpHeaders.CONNECTION, "close");
             replies.reply(call.response(), ErrorCode.PAYLOAD_TOO_LARGE, message, details);
             return;

@@ -317,6 +317,10 @@ public class ReverseProxy {
                 }
             });
             in.exceptionHandler(error -> cutUpstream());
+            if (call.expectsContinue()) {
+                // Admitted and its upstream reached: the caller may now send the body it holds back.
+                out.writeContinue();
+            }
             in.resume();
         }
 
