@@ -12,6 +12,8 @@ import com.customk9.gateway.upstream.ReverseProxy;
 import com.customk9.platform.error.ErrorCode;
 import com.customk9.platform.request.RequestIds;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -109,6 +111,28 @@ public class GatewayRouter {
                 proxy.forward(call, route, path);
             }
         });
+    }
+
+    /**
+     * A request that could not be decoded (a request line or headers over the server's limits, or not HTTP at
+     * all): answered in the error envelope, with the request id and security headers every answer has, and the
+     * connection closed, since what follows on it cannot be told apart. Vert.x's default answers a bare status.
+     */
+    public void invalid(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        response.putHeader(X_REQUEST_ID, RequestIds.acceptOrCreate(null));
+        securityHeaders.apply(response.headers());
+        response.putHeader(HttpHeaders.CONNECTION, "close");
+        Throwable cause = request.decoderResult().cause();
+        LOG.debugf("Undecodable request from %s: %s", request.remoteAddress(), cause);
+        if (cause instanceof TooLongHttpLineException) {
+            replies.reply(response, ErrorCode.URI_TOO_LONG, "The request line (method, path and query) is too long");
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            replies.reply(response, ErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request's headers are too large");
+        } else {
+            replies.reply(response, ErrorCode.BAD_REQUEST, "The request is not valid HTTP");
+        }
+        request.connection().close();
     }
 
     /**

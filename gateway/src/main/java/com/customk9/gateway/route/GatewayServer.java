@@ -86,6 +86,7 @@ public class GatewayServer {
         public void start(Promise<Void> started) {
             vertx.createHttpServer(options)
                     .requestHandler(router::handle)
+                    .invalidRequestHandler(router::invalid)
                     .listen()
                     .<Void> mapEmpty()
                     .onComplete(started);

@@ -14,10 +14,12 @@ public enum ErrorCode {
     GONE(410, "Gone"),
     PRECONDITION_FAILED(412, "Precondition Failed"),
     PAYLOAD_TOO_LARGE(413, "Payload Too Large"),
+    URI_TOO_LONG(414, "URI Too Long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
     UNPROCESSABLE_ENTITY(422, "Unprocessable Entity"),
     LOCKED(423, "Locked"),
     TOO_MANY_REQUESTS(429, "Too Many Requests"),
+    REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request Header Fields Too Large"),
     INTERNAL_ERROR(500, "Internal Server Error"),
     ODOO_CONNECTION_ERROR(502, "Odoo Connection Error"),
     BAD_GATEWAY(502, "Bad Gateway"),
@@ -53,10 +55,12 @@ public enum ErrorCode {
             case 410 -> GONE;
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE_ENTITY;
             case 423 -> LOCKED;
             case 429 -> TOO_MANY_REQUESTS;
+            case 431 -> REQUEST_HEADER_FIELDS_TOO_LARGE;
             case 502 -> BAD_GATEWAY;
             case 503 -> SERVICE_UNAVAILABLE;
             case 504 -> GATEWAY_TIMEOUT;

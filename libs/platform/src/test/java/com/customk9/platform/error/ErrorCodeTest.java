@@ -12,6 +12,15 @@ class ErrorCodeTest {
         assertThat(ErrorCode.forStatus(413)).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
         assertThat(ErrorCode.forStatus(418)).isEqualTo(ErrorCode.BAD_REQUEST);
         assertThat(ErrorCode.forStatus(599)).isEqualTo(ErrorCode.INTERNAL_ERROR);
+        assertThat(ErrorCode.forStatus(414)).isEqualTo(ErrorCode.URI_TOO_LONG);
+        assertThat(ErrorCode.forStatus(431)).isEqualTo(ErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE);
+    }
+
+    @Test
+    void everyCodesStatusMapsBackToACodeOfThatStatus() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(ErrorCode.forStatus(code.status()).status()).as(code.name()).isEqualTo(code.status());
+        }
     }
 
     @Test

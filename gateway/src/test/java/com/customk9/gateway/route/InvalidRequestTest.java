@@ -1,0 +1,72 @@
+package com.customk9.gateway.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Requests the HTTP decoder refuses before any route sees them (a request line or headers over the
+ * server's limits, not HTTP at all) are answered in the error envelope like every other refusal, with
+ * the request id and the security headers, and the connection is closed. Raw sockets: no client would
+ * send these.
+ */
+@QuarkusTest
+class InvalidRequestTest {
+
+    @Test
+    void aRequestLineOverTheLimitIs414() throws IOException {
+        String answer = exchange("GET /api/blog/posts?q=" + "a".repeat(5000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertRefused(answer, 414, "URI_TOO_LONG");
+    }
+
+    @Test
+    void headersOverTheLimitAre431() throws IOException {
+        String answer = exchange("GET /api/blog/posts HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "b".repeat(25_000) + "\r\n\r\n");
+
+        assertRefused(answer, 431, "REQUEST_HEADER_FIELDS_TOO_LARGE");
+    }
+
+    @Test
+    void aHeaderNameWithASpaceIs400() throws IOException {
+        String answer = exchange("GET /api/blog/posts HTTP/1.1\r\nHost: localhost\r\nBad Name: x\r\n\r\n");
+
+        assertRefused(answer, 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void somethingThatIsNotHttpIs400() throws IOException {
+        String answer = exchange("HELLO THERE\r\n\r\n");
+
+        assertRefused(answer, 400, "BAD_REQUEST");
+    }
+
+    /** Sends the bytes and reads until the gateway closes the connection (a timeout fails the test). */
+    private static String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", 18080)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertRefused(String answer, int status, String code) {
+        assertThat(answer).matches("(?s)HTTP/1\\.[01] " + status + " .*");
+        int blank = answer.indexOf("\r\n\r\n");
+        assertThat(blank).as("a complete head in %s", answer).isPositive();
+        String head = answer.substring(0, blank).toLowerCase();
+        assertThat(head).contains("content-type: application/json", "x-request-id: ", "x-content-type-options: nosniff",
+                "content-security-policy: ", "connection: close");
+        JsonPath envelope = new JsonPath(answer.substring(blank + 4));
+        assertThat(envelope.getString("error.code")).isEqualTo(code);
+        assertThat(envelope.getString("error.message")).isNotBlank();
+    }
+}
