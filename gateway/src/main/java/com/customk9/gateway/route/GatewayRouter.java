@@ -1,5 +1,6 @@
 package com.customk9.gateway.route;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import com.customk9.platform.request.RequestIds;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -67,6 +69,11 @@ public class GatewayRouter {
         String requestId = RequestIds.acceptOrCreate(request.getHeader(X_REQUEST_ID));
         response.putHeader(X_REQUEST_ID, requestId);
         response.headersEndHandler(ignored -> securityHeaders.apply(response.headers()));
+        String malformed = malformation(request);
+        if (malformed != null) {
+            replies.replyAndClose(request, ErrorCode.BAD_REQUEST, malformed, Map.of());
+            return;
+        }
         Call call = new Call(request, requestId, clientAddress.of(request));
         String path;
         try {
@@ -122,17 +129,41 @@ public class GatewayRouter {
         HttpServerResponse response = request.response();
         response.putHeader(X_REQUEST_ID, RequestIds.acceptOrCreate(null));
         securityHeaders.apply(response.headers());
-        response.putHeader(HttpHeaders.CONNECTION, "close");
         Throwable cause = request.decoderResult().cause();
         LOG.debugf("Undecodable request from %s: %s", request.remoteAddress(), cause);
         if (cause instanceof TooLongHttpLineException) {
-            replies.reply(response, ErrorCode.URI_TOO_LONG, "The request line (method, path and query) is too long");
+            replies.replyAndClose(request, ErrorCode.URI_TOO_LONG, "The request line (method, path and query) is too long", Map.of());
         } else if (cause instanceof TooLongHttpHeaderException) {
-            replies.reply(response, ErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request's headers are too large");
+            replies.replyAndClose(request, ErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request's headers are too large", Map.of());
         } else {
-            replies.reply(response, ErrorCode.BAD_REQUEST, "The request is not valid HTTP");
+            replies.replyAndClose(request, ErrorCode.BAD_REQUEST, "The request is not valid HTTP", Map.of());
         }
-        request.connection().close();
+    }
+
+    /**
+     * What RFC 9112 (3.2, 6.3) says a server must refuse with a 400, and Vert.x lets through: an HTTP/1.1
+     * request without a Host header, a request with more than one, and a Transfer-Encoding whose last coding
+     * is not chunked (the body's length cannot be known, so what follows on the connection cannot be told
+     * apart from it). Null for a request without these faults. HTTP/2 requests name their authority and
+     * frame their bodies otherwise.
+     */
+    static String malformation(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return null;
+        }
+        MultiMap headers = request.headers();
+        List<String> hosts = headers.getAll(HttpHeaders.HOST);
+        if (hosts.size() > 1 || (hosts.isEmpty() && request.version() == HttpVersion.HTTP_1_1)) {
+            return "The request must carry exactly one Host header";
+        }
+        String transferEncoding = headers.get(HttpHeaders.TRANSFER_ENCODING);
+        if (transferEncoding != null) {
+            String last = transferEncoding.substring(transferEncoding.lastIndexOf(',') + 1).trim();
+            if (!last.equalsIgnoreCase("chunked") || headers.getAll(HttpHeaders.TRANSFER_ENCODING).size() > 1) {
+                return "The request's Transfer-Encoding must be chunked, listed once";
+            }
+        }
+        return null;
     }
 
     /**
@@ -166,8 +197,7 @@ public class GatewayRouter {
         // A caller that expects 100 Continue has not sent its body: refused at once (it may still send it, so
         // the connection closes), as is one too large to read and drop.
         if (call.expectsContinue() || declaredLength(request) > limit * DRAIN_FACTOR) {
-            call.response().putHeader(HttpHeaders.CONNECTION, "close");
-            replies.reply(call.response(), ErrorCode.PAYLOAD_TOO_LARGE, message, details);
+            replies.replyAndClose(request, ErrorCode.PAYLOAD_TOO_LARGE, message, details);
             return;
         }
         request.handler(ignored -> {

@@ -282,12 +282,12 @@ public class ReverseProxy {
                 received += chunk.length();
                 if (received > max) {
                     in.pause();
-                    out.putHeader(HttpHeaders.CONNECTION, "close");
                     if (outcome == PENDING) {
                         outcome = REFUSED;
                         timer.cancel();
                         released();
-                        replies.reply(out, ErrorCode.PAYLOAD_TOO_LARGE,
+                        // The rest of the body is not read: the connection cannot serve another request.
+                        replies.replyAndClose(in, ErrorCode.PAYLOAD_TOO_LARGE,
                                 "The request body is larger than the " + max + " bytes this endpoint accepts",
                                 Map.of("max_bytes", max));
                     }

@@ -72,6 +72,7 @@ class ExpectContinueTest {
             assertThat(answer).startsWith("HTTP/1.1 413");
             assertThat(answer.toLowerCase()).contains("connection: close");
             assertThat(new String(readBody(socket, answer), StandardCharsets.UTF_8)).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+            assertThat(socket.getInputStream().read()).as("the gateway closed the connection, as it said").isEqualTo(-1);
         }
     }
 

@@ -48,6 +48,35 @@ class InvalidRequestTest {
         assertRefused(answer, 400, "BAD_REQUEST");
     }
 
+    @Test
+    void anHttp11RequestWithoutHostIs400() throws IOException {
+        assertRefused(exchange("GET /api/blog/posts HTTP/1.1\r\n\r\n"), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void twoHostHeadersAre400() throws IOException {
+        assertRefused(exchange("GET /api/blog/posts HTTP/1.1\r\nHost: localhost\r\nHost: elsewhere.example\r\n\r\n"), 400,
+                "BAD_REQUEST");
+    }
+
+    @Test
+    void anHttp10RequestMayGoWithoutHost() throws IOException {
+        String answer = exchange("GET /api/blog/posts HTTP/1.0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.0 200");
+        assertThat(new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4)).getString("path")).isEqualTo("/api/blog/posts");
+    }
+
+    @Test
+    void aTransferEncodingThatDoesNotEndInChunkedIs400AndWhatFollowsIsNotServed() throws IOException {
+        // Its body's end cannot be known: the bytes after the head must not be taken for a request of their own.
+        String answer = exchange("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n\r\n"
+                + "GET /api/blog/posts HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertRefused(answer, 400, "BAD_REQUEST");
+        assertThat(answer.split("HTTP/1\\.1 ", -1)).as("one answer only, then the connection closed: %s", answer).hasSize(2);
+    }
+
     /** Sends the bytes and reads until the gateway closes the connection (a timeout fails the test). */
     private static String exchange(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", 18080)) {
