@@ -177,6 +177,8 @@ public class ReverseProxy {
         private boolean keepAlive;
         /** A small response's body, gathered to go down in one write; null when streamed. */
         private ByteBuf whole;
+        /** A small response's head, held until its body is whole: nothing went down yet while it is set. */
+        private HttpResponse heldHead;
 
         Exchange(Call call, UpstreamConnections.Address address, String path, String upstreamName, long timeoutMillis,
                 long maxBodySize, UpstreamBreakers.Breaker breaker) {
@@ -402,16 +404,29 @@ public class ReverseProxy {
         }
 
         /**
-         * The response's status and headers go down at once. A small body (up to {@link #WHOLE_BODY_LIMIT}, as
-         * its length says) is then gathered and answered in one write, head and body together, as nginx
-         * buffers a response: half the work of relaying it piece by piece. Larger bodies, and those of no
-         * declared length, are streamed.
+         * A small body (up to {@link #WHOLE_BODY_LIMIT}, as its length says) is gathered and answered in one
+         * write, head and body together, as nginx buffers a response: half the work of relaying it piece by
+         * piece, and until then nothing has gone down, so an upstream failing on the way is still a 502. For
+         * larger bodies, and those of no declared length, the status and headers go down at once and the body
+         * is streamed.
          */
         private void relayHead(HttpResponse response) {
             if (out.ended() || out.closed()) {
                 cutUpstream();
                 return;
             }
+            String length = response.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+            long declared = length == null ? -1 : declared(length);
+            if (declared >= 0 && declared <= WHOLE_BODY_LIMIT) {
+                whole = Unpooled.buffer((int) declared);
+                heldHead = response;
+                return;
+            }
+            writeHead(response);
+        }
+
+        /** The upstream response's status and headers, as they go down. */
+        private void writeHead(HttpResponse response) {
             int status = response.status().code();
             out.setStatusCode(status);
             String reason = response.status().reasonPhrase();
@@ -428,10 +443,6 @@ public class ReverseProxy {
             String length = response.headers().get(HttpHeaderNames.CONTENT_LENGTH);
             if (length != null) {
                 out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
-                long declared = declared(length);
-                if (declared >= 0 && declared <= WHOLE_BODY_LIMIT) {
-                    whole = Unpooled.buffer((int) declared);
-                }
             } else if (status != 204 && status != 304 && in.method() != HttpMethod.HEAD) {
                 out.setChunked(true);
             }
@@ -452,6 +463,8 @@ public class ReverseProxy {
                 whole.writeBytes(data);
                 if (last) {
                     responseRead();
+                    writeHead(heldHead);
+                    heldHead = null;
                     out.end(Buffer.buffer(whole));
                 }
                 return;
@@ -492,6 +505,14 @@ public class ReverseProxy {
                 unreachable(cause);
             } else if (outcome == ANSWERED) {
                 LOG.debugf("Relaying the upstream response failed: %s", String.valueOf(cause));
+                if (heldHead != null) {
+                    // A small body cut short before anything went down: the caller can still be told.
+                    heldHead = null;
+                    whole = null;
+                    failed();
+                    replies.reply(out, ErrorCode.BAD_GATEWAY, "The " + upstreamName + " broke off its answer");
+                    return;
+                }
                 if (!out.ended() && !out.closed()) {
                     // The caller must not take a body cut short for a complete one.
                     out.reset();

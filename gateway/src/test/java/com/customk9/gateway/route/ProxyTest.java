@@ -225,9 +225,21 @@ class ProxyTest {
     }
 
     @Test
-    void aSmallBodyCutShortIsNeverPassedOffAsComplete() {
-        // The upstream declares 2,000 bytes, sends 1,000 and hangs up: the caller must not get a 200 with half a body.
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/blog/posts?truncate=1000"))
+    void aSmallBodyCutShortIsA502() throws Exception {
+        // The upstream declares 2,000 bytes, sends 1,000 and hangs up. A body that small is gathered before
+        // anything goes down, so the caller can still be told, instead of getting a 200 with half a body.
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/blog/posts?truncate=1000"))
+                .header("X-Forwarded-For", "10.9.9.8").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(new JsonPath(response.body()).getString("error.code")).isEqualTo("BAD_GATEWAY");
+        assertThat(response.headers().firstValue("X-Upstream")).as("none of the upstream's headers came down").isEmpty();
+        anonymous().when().get("/api/blog/posts").then().statusCode(200);
+    }
+
+    @Test
+    void aStreamedBodyCutShortIsNeverPassedOffAsComplete() {
+        // 40,000 bytes declared, 20,000 sent: streamed, its head already went down, so the caller's connection is cut.
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/api/blog/posts?truncate=20000"))
                 .header("X-Forwarded-For", "10.9.9.8").GET().build();
         assertThatThrownBy(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
         anonymous().when().get("/api/blog/posts").then().statusCode(200);
