@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -72,6 +73,12 @@ public class GatewayRouter {
         String malformed = malformation(request);
         if (malformed != null) {
             replies.replyAndClose(request, ErrorCode.BAD_REQUEST, malformed, Map.of());
+            return;
+        }
+        if (request.method() == HttpMethod.TRACE || request.method() == HttpMethod.CONNECT) {
+            // TRACE would have a service echo the caller's credentials back (cross-site tracing); CONNECT asks
+            // for a tunnel. The gateway serves neither, on any path.
+            replies.replyAndClose(request, ErrorCode.METHOD_NOT_ALLOWED, request.method().name() + " is not served", Map.of());
             return;
         }
         Call call = new Call(request, requestId, clientAddress.of(request));
@@ -172,6 +179,10 @@ public class GatewayRouter {
      * have nothing to normalize and are taken as they are.
      */
     static String normalize(String path) {
+        if (path != null && path.indexOf('\\') >= 0) {
+            // Not a URI character (RFC 3986), and some servers take it for a slash.
+            throw new IllegalArgumentException("a backslash in the path");
+        }
         if (path != null && path.startsWith("/") && path.indexOf('.') < 0 && path.indexOf('%') < 0 && !path.contains("//")) {
             return path;
         }

@@ -12,10 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Requests the HTTP decoder refuses before any route sees them (a request line or headers over the
- * server's limits, not HTTP at all) are answered in the error envelope like every other refusal, with
- * the request id and the security headers, and the connection is closed. Raw sockets: no client would
- * send these.
+ * Requests refused before any route sees them (by the HTTP decoder: a request line or headers over the
+ * server's limits, not HTTP at all; by the gateway: no or two Host headers, a Transfer-Encoding it cannot
+ * frame, TRACE and CONNECT, a backslash in the path) are answered in the error envelope like every other
+ * refusal, with the request id and the security headers, most of them closing the connection. Raw
+ * sockets: no well-behaved client would send these.
  */
 @QuarkusTest
 class InvalidRequestTest {
@@ -75,6 +76,23 @@ class InvalidRequestTest {
 
         assertRefused(answer, 400, "BAD_REQUEST");
         assertThat(answer.split("HTTP/1\\.1 ", -1)).as("one answer only, then the connection closed: %s", answer).hasSize(2);
+    }
+
+    @Test
+    void traceAndConnectAre405OnAnyPath() throws IOException {
+        // TRACE to a public route that takes every method: no service gets to echo the request back.
+        assertRefused(exchange("TRACE /api/auth/login HTTP/1.1\r\nHost: localhost\r\nCookie: session=secret\r\n\r\n"), 405,
+                "METHOD_NOT_ALLOWED");
+        assertRefused(exchange("CONNECT elsewhere.example:443 HTTP/1.1\r\nHost: elsewhere.example:443\r\n\r\n"), 405,
+                "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void aBackslashInThePathIs400() throws IOException {
+        String answer = exchange("GET /api\\blog\\posts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4)).getString("error.code")).isEqualTo("BAD_REQUEST");
     }
 
     /** Sends the bytes and reads until the gateway closes the connection (a timeout fails the test). */
