@@ -152,11 +152,11 @@ public class GatewayRouter {
      * request without a Host header, a request with more than one, and a Transfer-Encoding whose last coding
      * is not chunked (the body's length cannot be known, so what follows on the connection cannot be told
      * apart from it). Null for a request without these faults. HTTP/2 requests name their authority and
-     * frame their bodies otherwise.
+     * frame their bodies otherwise, but see {@link #http2Malformation}.
      */
     static String malformation(HttpServerRequest request) {
         if (request.version() == HttpVersion.HTTP_2) {
-            return null;
+            return http2Malformation(request);
         }
         MultiMap headers = request.headers();
         List<String> hosts = headers.getAll(HttpHeaders.HOST);
@@ -168,6 +168,39 @@ public class GatewayRouter {
             String last = transferEncoding.substring(transferEncoding.lastIndexOf(',') + 1).trim();
             if (!last.equalsIgnoreCase("chunked") || headers.getAll(HttpHeaders.TRANSFER_ENCODING).size() > 1) {
                 return "The request's Transfer-Encoding must be chunked, listed once";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * HTTP/2 carries the path and header values as bytes, and they go up in an HTTP/1.1 request, where a CR or
+     * LF would start a header, or a request, of its own on a connection other callers' requests share (RFC
+     * 9113 8.2.1 and 8.3.1 make such a request malformed; Netty's HTTP/2 decoder checks names, not values).
+     * HTTP/1.1 requests had their headers checked by Vert.x as they were decoded, and their path cannot hold
+     * a space or a line break.
+     */
+    private static String http2Malformation(HttpServerRequest request) {
+        String uri = request.uri();
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return "The request path holds a character a URI cannot";
+            }
+        }
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (header.getKey().startsWith(":")) {
+                continue;
+            }
+            try {
+                HttpUtils.validateHeaderName(header.getKey());
+            } catch (IllegalArgumentException e) {
+                return "A request header's name holds a character HTTP does not allow";
+            }
+            // Vert.x's value check lets a line break followed by a space through (HTTP/1.1's obsolete folding).
+            String value = header.getValue();
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
+                return "A request header's value holds a line break or a NUL";
             }
         }
         return null;
