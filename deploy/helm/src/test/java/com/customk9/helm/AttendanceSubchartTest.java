@@ -5,6 +5,7 @@ import static com.customk9.helm.Charts.render;
 import static com.customk9.helm.Charts.renderFailure;
 import static com.customk9.helm.RenderedChart.containersOf;
 import static com.customk9.helm.RenderedChart.envOf;
+import static com.customk9.helm.RenderedChart.named;
 import static com.customk9.helm.RenderedChart.podTemplateOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -280,15 +281,6 @@ class AttendanceSubchartTest {
     private static String secretRef(JsonNode envVar) {
         JsonNode ref = envVar.path("valueFrom").path("secretKeyRef");
         return ref.isMissingNode() ? "" : ref.path("name").asText() + "/" + ref.path("key").asText();
-    }
-
-    private static JsonNode named(JsonNode list, String name) {
-        for (JsonNode item : list) {
-            if (name.equals(item.path("name").asText())) {
-                return item;
-            }
-        }
-        throw new AssertionError("nothing named " + name + " in " + list);
     }
 
     private static List<String> ports(JsonNode rule) {

@@ -4,6 +4,7 @@ import static com.customk9.helm.Charts.UMBRELLA;
 import static com.customk9.helm.Charts.render;
 import static com.customk9.helm.RenderedChart.containersOf;
 import static com.customk9.helm.RenderedChart.envOf;
+import static com.customk9.helm.RenderedChart.named;
 import static com.customk9.helm.RenderedChart.podTemplateOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -278,15 +279,6 @@ class AuthSubchartTest {
 
     private static JsonNode mount(JsonNode container, String name) {
         return named(container.path("volumeMounts"), name);
-    }
-
-    private static JsonNode named(JsonNode list, String name) {
-        for (JsonNode item : list) {
-            if (name.equals(item.path("name").asText())) {
-                return item;
-            }
-        }
-        throw new AssertionError("nothing named " + name + " in " + list);
     }
 
     /** The pod label selectors of a rule's peers; fails on any other kind of peer. */

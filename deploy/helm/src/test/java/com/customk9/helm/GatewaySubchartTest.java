@@ -4,6 +4,7 @@ import static com.customk9.helm.Charts.UMBRELLA;
 import static com.customk9.helm.Charts.render;
 import static com.customk9.helm.RenderedChart.containersOf;
 import static com.customk9.helm.RenderedChart.envOf;
+import static com.customk9.helm.RenderedChart.named;
 import static com.customk9.helm.RenderedChart.podTemplateOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,14 +113,5 @@ class GatewaySubchartTest {
 
     private static List<String> names(JsonNode list) {
         return RenderedChart.list(list).stream().map(item -> item.path("name").asText()).toList();
-    }
-
-    private static JsonNode named(JsonNode list, String name) {
-        for (JsonNode item : list) {
-            if (name.equals(item.path("name").asText())) {
-                return item;
-            }
-        }
-        throw new AssertionError("nothing named " + name + " in " + list);
     }
 }

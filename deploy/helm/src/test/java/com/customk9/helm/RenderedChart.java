@@ -99,6 +99,16 @@ public final class RenderedChart {
         return list(podTemplateOf(workload).path("spec").path("initContainers"));
     }
 
+    /** The item of a list of named things (volumes, volume mounts, containers, env) with that name; fails when none is. */
+    public static JsonNode named(JsonNode list, String name) {
+        for (JsonNode item : list) {
+            if (name.equals(item.path("name").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("nothing named " + name + " in " + list);
+    }
+
     /** Env var entries of a container, by name. */
     public static Map<String, JsonNode> envOf(JsonNode container) {
         Map<String, JsonNode> env = new LinkedHashMap<>();

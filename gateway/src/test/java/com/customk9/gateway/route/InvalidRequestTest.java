@@ -65,7 +65,7 @@ class InvalidRequestTest {
         String answer = exchange("GET /api/blog/posts HTTP/1.0\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.0 200");
-        assertThat(new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4)).getString("path")).isEqualTo("/api/blog/posts");
+        assertThat(bodyOf(answer).getString("path")).isEqualTo("/api/blog/posts");
     }
 
     @Test
@@ -92,7 +92,7 @@ class InvalidRequestTest {
         String answer = exchange("GET /api\\blog\\posts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4)).getString("error.code")).isEqualTo("BAD_REQUEST");
+        assertThat(bodyOf(answer).getString("error.code")).isEqualTo("BAD_REQUEST");
     }
 
     /** Sends the bytes and reads until the gateway closes the connection (a timeout fails the test). */
@@ -112,8 +112,13 @@ class InvalidRequestTest {
         String head = answer.substring(0, blank).toLowerCase();
         assertThat(head).contains("content-type: application/json", "x-request-id: ", "x-content-type-options: nosniff",
                 "content-security-policy: ", "connection: close");
-        JsonPath envelope = new JsonPath(answer.substring(blank + 4));
+        JsonPath envelope = bodyOf(answer);
         assertThat(envelope.getString("error.code")).isEqualTo(code);
         assertThat(envelope.getString("error.message")).isNotBlank();
+    }
+
+    /** The JSON body of an answer read whole. */
+    private static JsonPath bodyOf(String answer) {
+        return new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4));
     }
 }
